@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import {
+  databaseSchema,
+  devDefaultSecret,
+  httpUrl,
+  isDevDefaultSecret,
+  keyVaultSchema,
+  logLevel,
+  mailSchema,
+  nodeEnv,
+  objectStoreSchema,
+  port,
+  redisSchema,
+} from './common.schema';
+
+export const apiEnvSchema = z
+  .object({
+    NODE_ENV: nodeEnv,
+    LOG_LEVEL: logLevel,
+    API_HOST: z.string().default('127.0.0.1'),
+    API_PORT: port(3000),
+    /** Signs the API's access tokens (web sessions and integrations). */
+    AUTH_JWT_SECRET: devDefaultSecret(),
+    AUTH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).default(8 * 3600),
+    PUBLIC_WEB_URL: httpUrl('http://localhost:3001').default('http://localhost:3001'),
+    /** Tenants are resolved from `{slug}.<BASE_DOMAIN>`. */
+    BASE_DOMAIN: z.string().default('localhost'),
+    KSEF_SIM_URL: httpUrl('http://127.0.0.1:8100/v2').default('http://127.0.0.1:8100/v2'),
+    ...databaseSchema,
+    ...redisSchema,
+    ...objectStoreSchema,
+    ...keyVaultSchema,
+    ...mailSchema,
+  })
+  .superRefine(requireProductionSecrets(['AUTH_JWT_SECRET']))
+  .superRefine(requireAwsKeyWhenAws);
+
+export type ApiConfig = z.infer<typeof apiEnvSchema>;
+
+export function requireProductionSecrets(keys: string[]) {
+  return (config: Record<string, unknown>, ctx: z.RefinementCtx) => {
+    if (config['NODE_ENV'] !== 'production') return;
+    for (const key of keys) {
+      const value = config[key];
+      if (typeof value === 'string' && isDevDefaultSecret(value)) {
+        ctx.addIssue({ code: 'custom', path: [key], message: 'must be set to a real secret in production' });
+      }
+    }
+  };
+}
+
+export function requireAwsKeyWhenAws(config: { KMS_PROVIDER: string; KMS_AWS_KEY_ID?: string | undefined }, ctx: z.RefinementCtx) {
+  if (config.KMS_PROVIDER === 'aws' && !config.KMS_AWS_KEY_ID) {
+    ctx.addIssue({ code: 'custom', path: ['KMS_AWS_KEY_ID'], message: 'is required when KMS_PROVIDER=aws' });
+  }
+}
