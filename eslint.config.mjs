@@ -9,7 +9,7 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.ts', 'vitest.config.ts'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: { projectService: { allowDefaultProject: ['*.ts', 'vitest.config.mts'] }, tsconfigRootDir: import.meta.dirname },
     },
     rules: {
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
@@ -25,7 +25,7 @@ export default tseslint.config(
   },
   {
     // Config loaders, tests, scripts and benchmarks may read the environment directly.
-    files: ['packages/config/**', '**/*.spec.ts', 'test/**', 'bench/**', 'scripts/**', 'apps/web/next.config.ts', 'vitest.config.ts'],
+    files: ['packages/config/**', '**/*.spec.ts', 'test/**', 'bench/**', 'scripts/**', 'apps/web/next.config.ts', 'vitest.config.mts'],
     rules: { 'no-restricted-properties': 'off' },
   },
   {

@@ -4,6 +4,7 @@ export * from './api.schema';
 export * from './worker.schema';
 export * from './web.schema';
 export * from './simulator.schema';
+export * from './db-tools.schema';
 
 import { apiEnvSchema } from './api.schema';
 import { simulatorEnvSchema } from './simulator.schema';

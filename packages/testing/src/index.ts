@@ -1,0 +1,4 @@
+export * from './builders';
+export * from './test-context';
+export * from './test-database';
+export * from './test-env';
