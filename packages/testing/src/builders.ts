@@ -16,11 +16,11 @@ export function randomNip(): string {
 
 /** Builders over a real database: each test makes exactly the rows it needs (no shared seed). */
 export class TestBuilders {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(protected readonly db: DataSource) {}
 
   async newTenant(overrides: Partial<Pick<TenantEntity, 'name' | 'nip' | 'slug' | 'plan'>> = {}): Promise<TenantEntity> {
     const suffix = randomBytes(3).toString('hex');
-    return this.dataSource.getRepository(TenantEntity).save({
+    return this.db.getRepository(TenantEntity).save({
       name: overrides.name ?? `Firma Testowa ${suffix} Sp. z o.o.`,
       nip: overrides.nip ?? randomNip(),
       slug: overrides.slug ?? `firma-${suffix}`,
@@ -32,7 +32,7 @@ export class TestBuilders {
     options: { tenant?: TenantEntity; role?: MembershipRole; email?: string; password?: string; displayName?: string } = {},
   ): Promise<UserEntity & { password: string }> {
     const password = options.password ?? `Haslo-${randomBytes(6).toString('hex')}`;
-    const user = await this.dataSource.getRepository(UserEntity).save({
+    const user = await this.db.getRepository(UserEntity).save({
       email: (options.email ?? `user-${randomBytes(4).toString('hex')}@example.pl`).toLowerCase(),
       displayName: options.displayName ?? 'Jan Testowy',
       passwordHash: await hash(password),
