@@ -38,7 +38,7 @@ export class TestBuilders {
       passwordHash: await hash(password),
     });
     if (options.tenant) {
-      await this.dataSource
+      await this.db
         .getRepository(MembershipEntity)
         .save({ tenantId: options.tenant.id, userId: user.id, role: options.role ?? 'user' });
     }
