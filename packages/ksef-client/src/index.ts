@@ -1,1 +1,11 @@
-export {};
+export * from './environment/ksef-environment';
+export * from './http/ksef-errors';
+export * from './http/ksef-http.client';
+export * from './rate-limit/rate-limit-groups';
+export * from './rate-limit/rate-limit-policy';
+export * from './rate-limit/rate-limiter';
+export * from './rate-limit/in-memory-rate-limiter';
+export * from './rate-limit/redis-rate-limiter';
+export * from './util/clock';
+export type * from './generated/ksef-api.models';
+export { KSEF_OPERATIONS } from './generated/ksef-api.models';

@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import Redis from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FakeClock } from '../util/clock';
+import { acquirePermit } from './rate-limiter';
+import { RedisRateLimiter } from './redis-rate-limiter';
+
+describe('RedisRateLimiter (real Redis)', () => {
+  let a: Redis;
+  let b: Redis;
+  const prefix = `test:ksef-client:${randomUUID()}`;
+
+  beforeAll(() => {
+    a = new Redis({ host: '127.0.0.1', port: 6379, lazyConnect: false });
+    b = new Redis({ host: '127.0.0.1', port: 6379, lazyConnect: false });
+  });
+
+  afterAll(async () => {
+    const keys = await a.keys(`${prefix}*`);
+    if (keys.length) await a.del(...keys);
+    a.disconnect();
+    b.disconnect();
+  });
+
+  it('two limiter instances on one Redis never exceed any window together', async () => {
+    const clock = new FakeClock();
+    const limits = { perSecond: 4, perMinute: 10 };
+    const one = new RedisRateLimiter(a, { keyPrefix: prefix, clock, paddingMs: 0 });
+    const two = new RedisRateLimiter(b, { keyPrefix: prefix, clock, paddingMs: 0 });
+    const key = { context: 'Nip:5265877635', bucket: 'invoiceSend' };
+    const granted: number[] = [];
+    // Interleave the two instances concurrently at the same fake instant, then move time forward.
+    for (let step = 0; step < 80; step++) {
+      const results = await Promise.all(
+        Array.from({ length: 6 }, (_, i) => (i % 2 ? one : two).tryAcquire(key, limits)),
+      );
+      for (const r of results) if (r.granted) granted.push(clock.now());
+      clock.advance(1_500);
+    }
+    expect(granted.length).toBeGreaterThanOrEqual(18);
+    for (const t of granted) {
+      expect(granted.filter((x) => x > t - 1_000 && x <= t).length).toBeLessThanOrEqual(4);
+      expect(granted.filter((x) => x > t - 60_000 && x <= t).length).toBeLessThanOrEqual(10);
+    }
+  });
+
+  it('uses Redis server time when no clock is given and reports a finite wait', async () => {
+    const limiter = new RedisRateLimiter(a, { keyPrefix: prefix, paddingMs: 0 });
+    const key = { context: 'Nip:1111111111', bucket: 'other:GET /tokens' };
+    expect((await limiter.tryAcquire(key, { perSecond: 1, perHour: 5 })).granted).toBe(true);
+    const denied = await limiter.tryAcquire(key, { perSecond: 1, perHour: 5 });
+    expect(denied.granted).toBe(false);
+    expect(denied.waitMs).toBeGreaterThan(0);
+    expect(denied.waitMs).toBeLessThanOrEqual(1_000);
+  });
+
+  it('acquirePermit across two real-time instances keeps 3 per second', async () => {
+    const one = new RedisRateLimiter(a, { keyPrefix: prefix, paddingMs: 0 });
+    const two = new RedisRateLimiter(b, { keyPrefix: prefix, paddingMs: 0 });
+    const key = { context: 'Nip:2222222222', bucket: 'sessionMisc' };
+    const times: number[] = [];
+    await Promise.all(
+      Array.from({ length: 9 }, async (_, i) => {
+        await acquirePermit(i % 2 ? one : two, key, { perSecond: 3 });
+        times.push(Date.now());
+      }),
+    );
+    times.sort((x, y) => x - y);
+    // 9 permits at 3/s need at least two full windows after the first three.
+    expect(times[8]! - times[0]!).toBeGreaterThanOrEqual(1_900);
+  });
+});
