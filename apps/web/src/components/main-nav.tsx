@@ -1,0 +1,43 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import { type MessageKey } from '@/i18n/pl';
+import { t } from '@/i18n/t';
+
+const ITEMS: { href: string; label: MessageKey }[] = [
+  { href: '/', label: 'nav.dashboard' },
+  { href: '/sprzedaz', label: 'nav.sales' },
+  { href: '/zakupy', label: 'nav.purchases' },
+  { href: '/dokumenty', label: 'nav.documents' },
+  { href: '/administracja', label: 'nav.admin' },
+  { href: '/ustawienia', label: 'nav.settings' },
+];
+
+function isActive(pathname: string, href: string): boolean {
+  return href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`);
+}
+
+export function MainNav() {
+  const pathname = usePathname();
+  return (
+    <nav className="nav" aria-label={t('nav.label')}>
+      <ul>
+        {ITEMS.map((item) => {
+          const active = isActive(pathname, item.href);
+          return (
+            <li key={item.href}>
+              <Link
+                href={item.href}
+                className={active ? 'nav__link nav__link--active' : 'nav__link'}
+                aria-current={active ? 'page' : undefined}
+              >
+                {t(item.label)}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,56 @@
+import {
+  type LoginResponse,
+  loginResponseSchema,
+  type MeResponse,
+  meResponseSchema,
+  problemSchema,
+} from './api-schemas';
+import { webConfig } from './web-config';
+
+/** A failed API call, carrying what the UI may show: the API's Polish `detail` and its error code. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string | undefined,
+    readonly detail: string | undefined,
+    readonly correlationId: string | undefined,
+  ) {
+    super(
+      `API responded ${status}${code ? ` ${code}` : ''}${correlationId ? ` (correlationId ${correlationId})` : ''}`,
+    );
+    this.name = 'ApiError';
+  }
+}
+
+const TIMEOUT_MS = 10_000;
+
+async function callApi(path: string, init: RequestInit): Promise<unknown> {
+  const url = new URL(path.replace(/^\//, ''), webConfig().API_INTERNAL_URL.replace(/\/?$/, '/'));
+  const response = await fetch(url, {
+    ...init,
+    headers: { accept: 'application/json', ...init.headers },
+    cache: 'no-store',
+    signal: AbortSignal.timeout(TIMEOUT_MS),
+  });
+  const body: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) {
+    const problem = problemSchema.safeParse(body);
+    const fields = problem.success ? problem.data : {};
+    throw new ApiError(response.status, fields.code, fields.detail, fields.correlationId);
+  }
+  return body;
+}
+
+export async function login(email: string, password: string): Promise<LoginResponse> {
+  const body = await callApi('/v1/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  return loginResponseSchema.parse(body);
+}
+
+export async function fetchMe(accessToken: string): Promise<MeResponse> {
+  const body = await callApi('/v1/me', { method: 'GET', headers: { authorization: `Bearer ${accessToken}` } });
+  return meResponseSchema.parse(body);
+}
