@@ -6,3 +6,4 @@ export * from './fa-line.model';
 export * from './fa-settlement.model';
 export * from './fa.model';
 export * from './invoice.model';
+export * from './vat-buckets';

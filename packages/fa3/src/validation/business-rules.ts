@@ -1,0 +1,244 @@
+import Decimal from 'decimal.js';
+import { isValidKsefNumber } from '../ids/ksef-number';
+import type { Invoice } from '../model/invoice.model';
+import { OSS_BUCKET, SUMMARY_FIELDS, VAT_BUCKETS, type VatBucket } from '../model/vat-buckets';
+import type { Fa } from '../model/fa.model';
+import { step } from './issue-path';
+import { issue, type ValidationIssue } from './validation-issue';
+import { checkLines, decimalOf, lineBucket, lineSign } from './business-line-rules';
+
+const CORRECTIONS = new Set(['KOR', 'KOR_ZAL', 'KOR_ROZ']);
+const SETTLEMENTS = new Set(['ROZ', 'KOR_ROZ']);
+/** Kinds whose lines describe the whole supply, so the lines must add up to the per-rate sums. */
+const LINE_SUMMED = new Set(['VAT', 'KOR', 'UPR']);
+const FA = 'Faktura/Fa';
+const ZERO = new Decimal(0);
+
+/** Business consistency (layer c). Everything here is a warning: KSeF accepts such invoices. */
+export function checkBusinessRules(invoice: Invoice): ValidationIssue[] {
+  const fa = invoice.Fa;
+  const issues: ValidationIssue[] = [...checkLines(fa), ...checkTotals(fa), ...checkCorrections(fa), ...checkDates(fa)];
+  if (LINE_SUMMED.has(fa.RodzajFaktury) && (fa.FaWiersz?.length ?? 0) > 0) issues.push(...checkLineSums(fa));
+  return issues;
+}
+
+function warn(code: string, path: string, message: string): ValidationIssue {
+  return issue('business', 'warning', code, path, message);
+}
+
+function amount(fa: Fa, field: keyof Fa): Decimal {
+  return decimalOf(fa[field] as string | undefined) ?? ZERO;
+}
+
+/** Net (and tax) per Fa bucket from the lines; lines priced gross (only P_11A) are converted per rate. */
+function checkLineSums(fa: Fa): ValidationIssue[] {
+  const byBucket = new Map<VatBucket, { net: Decimal; gross: Map<number, Decimal> }>();
+  for (const line of fa.FaWiersz ?? []) {
+    const bucket = lineBucket(line);
+    if (!bucket) continue;
+    const sums = byBucket.get(bucket) ?? { net: ZERO, gross: new Map<number, Decimal>() };
+    const sign = lineSign(fa, line);
+    const net = decimalOf(line.P_11);
+    const gross = decimalOf(line.P_11A);
+    const percent = line.P_12 ? VAT_BUCKETS[line.P_12].percent : Number(line.P_12_XII ?? 0);
+    if (net) sums.net = sums.net.plus(net.times(sign));
+    else if (gross) sums.gross.set(percent, (sums.gross.get(percent) ?? ZERO).plus(gross.times(sign)));
+    byBucket.set(bucket, sums);
+  }
+  const issues: ValidationIssue[] = [];
+  const seenFields = new Set<string>();
+  for (const [bucket, sums] of byBucket) {
+    let expectedNet = sums.net;
+    for (const [percent, gross] of sums.gross) {
+      const tax = gross
+        .times(percent)
+        .dividedBy(100 + percent)
+        .toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+      expectedNet = expectedNet.plus(gross.minus(tax));
+    }
+    const combined = expectedNet;
+    if (seenFields.has(bucket.net)) continue; // 23 % and 22 % share one field; compare their combined sum once
+    seenFields.add(bucket.net);
+    const total = [...byBucket]
+      .filter(([b]) => b.net === bucket.net && b !== bucket)
+      .reduce((acc, [, s]) => acc.plus(s.net), combined);
+    const declared = amount(fa, bucket.net);
+    if (!declared.equals(total)) {
+      issues.push(
+        warn(
+          'BIZ_NET_SUM_MISMATCH',
+          `${FA}/${bucket.net}`,
+          `Suma wartości netto wierszy (${total.toFixed(2)}) różni się od ${bucket.net} (${declared.toFixed(2)}).`,
+        ),
+      );
+    }
+  }
+  const declaredOnly = new Set<string>([...Object.values(VAT_BUCKETS), OSS_BUCKET].map((b) => b.net));
+  for (const field of declaredOnly) {
+    if (seenFields.has(field)) continue;
+    const declared = amount(fa, field as keyof Fa);
+    if (!declared.isZero()) {
+      issues.push(
+        warn(
+          'BIZ_NET_SUM_MISMATCH',
+          `${FA}/${field}`,
+          `${field} (${declared.toFixed(2)}) nie ma odpowiadających wierszy.`,
+        ),
+      );
+    }
+  }
+  return issues;
+}
+
+/** P_14_x against P_13_x × rate, and P_15 against the sum of all P_13_x and P_14_x. */
+function checkTotals(fa: Fa): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const lineCount = fa.FaWiersz?.length ?? 0;
+  const candidates = new Map<string, { bucket: VatBucket; percents: number[] }>();
+  for (const bucket of Object.values(VAT_BUCKETS)) {
+    if (!bucket.vat || bucket.percent === 0) continue;
+    const entry = candidates.get(bucket.net) ?? { bucket, percents: [] };
+    entry.percents.push(bucket.percent);
+    candidates.set(bucket.net, entry);
+  }
+  // Per-line rounding may drift by up to half a grosz per line from the rounded total.
+  const tolerance = new Decimal(0.005).times(Math.max(1, lineCount));
+  for (const { bucket, percents } of candidates.values()) {
+    if (fa[bucket.net] === undefined || !bucket.vat) continue;
+    const net = amount(fa, bucket.net);
+    const vat = amount(fa, bucket.vat);
+    const ok = percents.some((p) => net.times(p).dividedBy(100).minus(vat).abs().lte(tolerance));
+    if (!ok) {
+      issues.push(
+        warn(
+          'BIZ_VAT_AMOUNT_MISMATCH',
+          `${FA}/${bucket.vat}`,
+          `Kwota podatku ${bucket.vat} (${vat.toFixed(2)}) nie odpowiada stawce ${percents.join(' / ')}% od ${bucket.net} (${net.toFixed(2)}).`,
+        ),
+      );
+    }
+  }
+  if (SUMMARY_FIELDS.some((f) => fa[f] !== undefined)) {
+    const sum = SUMMARY_FIELDS.reduce((acc, f) => acc.plus(amount(fa, f)), ZERO);
+    const total = amount(fa, 'P_15');
+    if (!sum.equals(total)) {
+      issues.push(
+        warn(
+          'BIZ_TOTAL_MISMATCH',
+          `${FA}/P_15`,
+          `Kwota należności ogółem P_15 (${total.toFixed(2)}) różni się od sumy kwot netto i podatku (${sum.toFixed(2)}).`,
+        ),
+      );
+    }
+  }
+  return issues;
+}
+
+function checkCorrections(fa: Fa): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const corrected = fa.DaneFaKorygowanej ?? [];
+  const isCorrection = CORRECTIONS.has(fa.RodzajFaktury);
+  if (isCorrection && corrected.length === 0) {
+    issues.push(
+      warn(
+        'BIZ_CORRECTION_REFERENCE_MISSING',
+        `${FA}/DaneFaKorygowanej`,
+        'Faktura korygująca nie wskazuje faktury korygowanej (DaneFaKorygowanej).',
+      ),
+    );
+  }
+  if (!isCorrection && corrected.length > 0) {
+    issues.push(
+      warn(
+        'BIZ_CORRECTION_REFERENCE_UNEXPECTED',
+        `${FA}/DaneFaKorygowanej`,
+        `Faktura rodzaju ${fa.RodzajFaktury} nie powinna zawierać danych faktury korygowanej.`,
+      ),
+    );
+  }
+  if (isCorrection && fa.PrzyczynaKorekty === undefined) {
+    issues.push(warn('BIZ_CORRECTION_REASON_MISSING', `${FA}/PrzyczynaKorekty`, 'Nie podano przyczyny korekty.'));
+  }
+  corrected.forEach((ref, i) => {
+    const path = `${FA}/${step('DaneFaKorygowanej', i, corrected.length)}`;
+    if (ref.NrKSeFFaKorygowanej !== undefined && !isValidKsefNumber(ref.NrKSeFFaKorygowanej)) {
+      issues.push(
+        warn(
+          'BIZ_KSEF_NUMBER_INVALID',
+          `${path}/NrKSeFFaKorygowanej`,
+          `Numer KSeF faktury korygowanej ${ref.NrKSeFFaKorygowanej} ma niepoprawną sumę kontrolną lub format.`,
+        ),
+      );
+    }
+    if (ref.DataWystFaKorygowanej > fa.P_1) {
+      issues.push(
+        warn(
+          'BIZ_DATE_ORDER',
+          `${path}/DataWystFaKorygowanej`,
+          `Faktura korygowana (${ref.DataWystFaKorygowanej}) jest późniejsza niż korekta (${fa.P_1}).`,
+        ),
+      );
+    }
+  });
+  const advances = fa.FakturaZaliczkowa ?? [];
+  if (SETTLEMENTS.has(fa.RodzajFaktury) && advances.length === 0) {
+    issues.push(
+      warn(
+        'BIZ_ADVANCE_REFERENCE_MISSING',
+        `${FA}/FakturaZaliczkowa`,
+        'Faktura rozliczeniowa nie wskazuje faktur zaliczkowych (FakturaZaliczkowa).',
+      ),
+    );
+  }
+  advances.forEach((ref, i) => {
+    if (ref.NrKSeFFaZaliczkowej !== undefined && !isValidKsefNumber(ref.NrKSeFFaZaliczkowej)) {
+      issues.push(
+        warn(
+          'BIZ_KSEF_NUMBER_INVALID',
+          `${FA}/${step('FakturaZaliczkowa', i, advances.length)}/NrKSeFFaZaliczkowej`,
+          `Numer KSeF faktury zaliczkowej ${ref.NrKSeFFaZaliczkowej} ma niepoprawną sumę kontrolną lub format.`,
+        ),
+      );
+    }
+  });
+  return issues;
+}
+
+function checkDates(fa: Fa): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  if (fa.OkresFa && fa.OkresFa.P_6_Od > fa.OkresFa.P_6_Do) {
+    issues.push(
+      warn(
+        'BIZ_DATE_ORDER',
+        `${FA}/OkresFa/P_6_Do`,
+        'Koniec okresu (P_6_Do) jest wcześniejszy niż jego początek (P_6_Od).',
+      ),
+    );
+  }
+  if (fa.P_6 !== undefined && daysBetween(fa.P_1, fa.P_6) > 60) {
+    issues.push(
+      warn(
+        'BIZ_ISSUED_TOO_EARLY',
+        `${FA}/P_1`,
+        `Faktura wystawiona (${fa.P_1}) ponad 60 dni przed dostawą lub wykonaniem usługi (${fa.P_6}).`,
+      ),
+    );
+  }
+  const terms = fa.Platnosc?.TerminPlatnosci ?? [];
+  terms.forEach((term, i) => {
+    if (term.Termin !== undefined && term.Termin < fa.P_1) {
+      issues.push(
+        warn(
+          'BIZ_DUE_BEFORE_ISSUE',
+          `${FA}/Platnosc/${step('TerminPlatnosci', i, terms.length)}/Termin`,
+          `Termin płatności ${term.Termin} jest wcześniejszy niż data wystawienia ${fa.P_1}.`,
+        ),
+      );
+    }
+  });
+  return issues;
+}
+
+function daysBetween(from: string, to: string): number {
+  return (Date.parse(to) - Date.parse(from)) / 86_400_000;
+}

@@ -1,0 +1,85 @@
+import type { Invoice } from '../model/invoice.model';
+import { Fa3ParseError } from '../xml/fa3-parse.error';
+import { parseInvoice } from '../xml/invoice-parser';
+import { checkBusinessRules } from './business-rules';
+import { checkKsefDocumentRules } from './ksef-document-rules';
+import { checkKsefInvoiceRules, type ValidationEnvironment } from './ksef-invoice-rules';
+import { issue, type ValidationIssue } from './validation-issue';
+import { createLibxml2WasmXsdValidator } from './xsd-libxml2-wasm.validator';
+import { createLibxmljs2XsdValidator } from './xsd-libxmljs2.validator';
+import type { XsdValidator, XsdValidatorKind } from './xsd-validator';
+
+export interface ValidationResult {
+  /** False when any issue has severity 'error'. Warnings alone keep an invoice valid. */
+  valid: boolean;
+  issues: ValidationIssue[];
+  /** The parsed invoice, when the document passed the XSD layer. */
+  invoice?: Invoice;
+}
+
+export interface InvoiceValidatorOptions {
+  /** Schema validator implementation (default libxml2-wasm) or a ready instance. */
+  xsd?: XsdValidatorKind | XsdValidator;
+  /** Default 'PRD': NIP checksum failures are errors there, warnings on test/demo. */
+  environment?: ValidationEnvironment;
+}
+
+export interface ValidateOptions {
+  /** The moment KSeF accepts the document, for the "P_1 not in the future" rule (default: now). */
+  now?: Date;
+  /** Skip layer (c). */
+  skipBusinessRules?: boolean;
+}
+
+export interface InvoiceValidator {
+  /** Runs all three layers: (a) XSD, (b) KSeF rules, (c) business consistency. Synchronous; never throws for bad input. */
+  validate(xml: string | Uint8Array, options?: ValidateOptions): ValidationResult;
+  readonly xsd: XsdValidator;
+}
+
+/** Creates a schema-validity checker for layer (a) alone. Async because the libraries load with import(). */
+export async function createXsdValidator(kind: XsdValidatorKind = 'libxml2-wasm'): Promise<XsdValidator> {
+  switch (kind) {
+    case 'libxml2-wasm':
+      return createLibxml2WasmXsdValidator();
+    case 'libxmljs2':
+      return createLibxmljs2XsdValidator();
+  }
+}
+
+/**
+ * Creates the three-layer validator. Create it once per process and reuse it: the FA(3) schema is compiled once.
+ */
+export async function createInvoiceValidator(options: InvoiceValidatorOptions = {}): Promise<InvoiceValidator> {
+  const xsd = typeof options.xsd === 'object' ? options.xsd : await createXsdValidator(options.xsd);
+  const environment = options.environment ?? 'PRD';
+  return {
+    xsd,
+    validate(xml, validateOptions = {}) {
+      const bytes = typeof xml === 'string' ? Buffer.from(xml, 'utf8') : xml;
+      const document = checkKsefDocumentRules(bytes);
+      const issues = [...document.issues];
+      if (document.text === undefined) return result(issues);
+      const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+      const schemaIssues = xsd.validate(hasBom ? bytes.subarray(3) : bytes);
+      issues.unshift(...schemaIssues);
+      if (schemaIssues.length > 0) return result(issues);
+      let invoice: Invoice;
+      try {
+        // Already well-formed and schema-valid: skip the parser's own syntax pass.
+        invoice = parseInvoice(document.text, { maxBytes: Number.MAX_SAFE_INTEGER, trustedSyntax: true });
+      } catch (error) {
+        if (!(error instanceof Fa3ParseError)) throw error;
+        issues.push(issue('xsd', 'error', error.code, error.path, error.message, error));
+        return result(issues);
+      }
+      issues.push(...checkKsefInvoiceRules(invoice, { environment, now: validateOptions.now }));
+      if (!validateOptions.skipBusinessRules) issues.push(...checkBusinessRules(invoice));
+      return { ...result(issues), invoice };
+    },
+  };
+}
+
+function result(issues: ValidationIssue[]): ValidationResult {
+  return { valid: !issues.some((i) => i.severity === 'error'), issues };
+}
