@@ -1,0 +1,27 @@
+/**
+ * Runs the simulator's asynchronous work (invoice processing, UPO generation) on real timers, and cancels
+ * everything pending on close so tests and restarts leave no stray callbacks.
+ */
+export class Scheduler {
+  private readonly timers = new Set<NodeJS.Timeout>();
+
+  constructor(private readonly onError: (error: unknown) => void) {}
+
+  run(delayMs: number, task: () => void | Promise<void>): void {
+    const timer = setTimeout(
+      () => {
+        this.timers.delete(timer);
+        Promise.resolve()
+          .then(task)
+          .catch((error: unknown) => this.onError(error));
+      },
+      Math.max(0, delayMs),
+    );
+    this.timers.add(timer);
+  }
+
+  cancelAll(): void {
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+  }
+}

@@ -1,0 +1,69 @@
+import { SimClock } from './core/clock';
+import type { RateLimitTable } from './core/rate-limits';
+import { DEFAULT_TOKEN_LIFETIMES, type TokenLifetimes } from './services/token-issuer';
+
+export type KsefEnvironment = 'TEST' | 'DEMO' | 'PRD';
+
+export interface SimulatorOptions {
+  /** Injectable clock; `/sim/clock` moves it. */
+  clock?: SimClock;
+  /** Keys, certificates and the state snapshot live here; null/undefined = everything in memory. */
+  dataDir?: string | null;
+  /** Save the state to `<dataDir>/state.json` on close and every `snapshotIntervalMs` (default: true with a dataDir). */
+  snapshot?: boolean;
+  snapshotIntervalMs?: number;
+  /** pino level; 'silent' by default so tests stay quiet. */
+  logLevel?: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Mount the `/sim` control API (on in development and tests, off in the production image). */
+  controlApi?: boolean;
+  /** Used in returned URLs; by default derived from each request's Host header. */
+  publicBaseUrl?: string;
+  environment?: KsefEnvironment;
+  rateLimits?: { enabled?: boolean; defaults?: Partial<RateLimitTable>; sharedGroupCounters?: boolean };
+  tokenLifetimes?: Partial<TokenLifetimes>;
+  /** Delay of each asynchronous processing step (ms); tests use 0..50. */
+  processingDelayMs?: number;
+  /** Time from KSeF number assignment until the invoice counts as permanently stored. */
+  permanentStorageLagMs?: number;
+  /** Verify NIP checksums of invoice parties (PRD behaviour). */
+  enforceNipChecksum?: boolean;
+}
+
+export interface ResolvedSimulatorOptions {
+  clock: SimClock;
+  dataDir: string | null;
+  snapshot: boolean;
+  snapshotIntervalMs: number;
+  logLevel: NonNullable<SimulatorOptions['logLevel']>;
+  controlApi: boolean;
+  publicBaseUrl: string | null;
+  environment: KsefEnvironment;
+  rateLimits: { enabled: boolean; defaults: Partial<RateLimitTable>; sharedGroupCounters: boolean };
+  tokenLifetimes: TokenLifetimes;
+  processingDelayMs: number;
+  permanentStorageLagMs: number;
+  enforceNipChecksum: boolean;
+}
+
+export function resolveOptions(options: SimulatorOptions): ResolvedSimulatorOptions {
+  const environment = options.environment ?? 'TEST';
+  return {
+    clock: options.clock ?? new SimClock(),
+    dataDir: options.dataDir ?? null,
+    snapshot: options.snapshot ?? Boolean(options.dataDir),
+    snapshotIntervalMs: options.snapshotIntervalMs ?? 30_000,
+    logLevel: options.logLevel ?? 'silent',
+    controlApi: options.controlApi ?? true,
+    publicBaseUrl: options.publicBaseUrl?.replace(/\/$/, '') ?? null,
+    environment,
+    rateLimits: {
+      enabled: options.rateLimits?.enabled ?? true,
+      defaults: options.rateLimits?.defaults ?? {},
+      sharedGroupCounters: options.rateLimits?.sharedGroupCounters ?? true,
+    },
+    tokenLifetimes: { ...DEFAULT_TOKEN_LIFETIMES, ...options.tokenLifetimes },
+    processingDelayMs: options.processingDelayMs ?? 20,
+    permanentStorageLagMs: options.permanentStorageLagMs ?? 1,
+    enforceNipChecksum: options.enforceNipChecksum ?? environment === 'PRD',
+  };
+}
