@@ -7,5 +7,11 @@ export * from './rate-limit/rate-limiter';
 export * from './rate-limit/in-memory-rate-limiter';
 export * from './rate-limit/redis-rate-limiter';
 export * from './util/clock';
-export type * from './generated/ksef-api.models';
+/** Models generated from open-api.json (`KsefApi.SendInvoiceRequest`, ...). */
+export type * as KsefApi from './generated/ksef-api.models';
 export { KSEF_OPERATIONS } from './generated/ksef-api.models';
+export * from './crypto/ksef-crypto';
+export * from './crypto/public-key.service';
+export * from './crypto/auth-token-request';
+export * from './crypto/xades-signer';
+export * from './crypto/certificate-tools';
