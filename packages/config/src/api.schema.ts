@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import {
   databaseSchema,
-  devDefaultSecret,
   httpUrl,
   isDevDefaultSecret,
   keyVaultSchema,
@@ -19,9 +18,11 @@ export const apiEnvSchema = z
     LOG_LEVEL: logLevel,
     API_HOST: z.string().default('127.0.0.1'),
     API_PORT: port(3000),
-    /** Signs the API's access tokens (web sessions and integrations). */
-    AUTH_JWT_SECRET: devDefaultSecret(),
-    AUTH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).default(8 * 3600),
+    /** How long a signed-in session lasts without signing in again. */
+    AUTH_SESSION_TTL_SECONDS: z.coerce.number().int().min(60).default(8 * 3600),
+    /** Failed password attempts after which an account is locked for AUTH_LOCKOUT_SECONDS. */
+    AUTH_MAX_FAILED_LOGINS: z.coerce.number().int().min(1).default(5),
+    AUTH_LOCKOUT_SECONDS: z.coerce.number().int().min(1).default(15 * 60),
     PUBLIC_WEB_URL: httpUrl('http://localhost:3001').default('http://localhost:3001'),
     /** Tenants are resolved from `{slug}.<BASE_DOMAIN>`. */
     BASE_DOMAIN: z.string().default('localhost'),
@@ -32,7 +33,6 @@ export const apiEnvSchema = z
     ...keyVaultSchema,
     ...mailSchema,
   })
-  .superRefine(requireProductionSecrets(['AUTH_JWT_SECRET']))
   .superRefine(requireAwsKeyWhenAws);
 
 export type ApiConfig = z.infer<typeof apiEnvSchema>;

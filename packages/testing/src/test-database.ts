@@ -23,10 +23,10 @@ async function withAdmin<T>(work: (client: Client) => Promise<T>): Promise<T> {
   }
 }
 
-/** Name of the template for the current set of migrations: a new migration gets a new template automatically. */
+/** Name of the template for the current migrations' code: a new or edited migration gets a new template. */
 function templateName(): string {
   const hash = createHash('sha256')
-    .update(migrations.map((migration) => migration.name).join(','))
+    .update(migrations.map((migration) => `${migration.name}:${migration.prototype.up.toString()}`).join(','))
     .digest('hex')
     .slice(0, 12);
   return `bufor_tpl_${hash}`;

@@ -26,6 +26,14 @@ export class Initial1763870000000 implements MigrationInterface {
     await q.query(
       `ALTER TABLE "memberships" ADD CONSTRAINT "FK_7c1e2fdfed4f6838e0c05ae5051" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
     );
+    await q.query(
+      `CREATE TABLE "auth_sessions" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "user_id" uuid NOT NULL, "token_hash" character(64) NOT NULL, "expires_at" TIMESTAMP WITH TIME ZONE NOT NULL, "revoked_at" TIMESTAMP WITH TIME ZONE, "last_seen_at" TIMESTAMP WITH TIME ZONE, "user_agent" character varying(500), "ip" character varying(64), "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_641507381f32580e8479efc36cd" PRIMARY KEY ("id"))`,
+    );
+    await q.query(`CREATE UNIQUE INDEX "auth_sessions_token_hash_idx" ON "auth_sessions" ("token_hash")`);
+    await q.query(`CREATE INDEX "auth_sessions_user_idx" ON "auth_sessions" ("user_id")`);
+    await q.query(
+      `ALTER TABLE "auth_sessions" ADD CONSTRAINT "FK_50ccaa6440288a06f0ba693ccc6" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
     // Second wall behind the repositories: rows of tenant tables are visible only to the tenant set for the
     // transaction (see TenantScope). FORCE makes the policy apply to the table owner too.
     await q.query(`ALTER TABLE "job_probes" ENABLE ROW LEVEL SECURITY`);
@@ -36,6 +44,7 @@ export class Initial1763870000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE "auth_sessions"`);
     await q.query(`DROP TABLE "job_probes"`);
     await q.query(`DROP TABLE "memberships"`);
     await q.query(`DROP TABLE "users"`);

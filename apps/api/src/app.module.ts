@@ -1,0 +1,39 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import { ZodSerializerInterceptor, ZodValidationPipe } from 'nestjs-zod';
+import { ProblemDetailsFilter } from './common/problem-details.filter';
+import { API_CONFIG, type ApiConfig } from './config/api-config';
+import { DatabaseModule } from './infrastructure/database.module';
+import { PlatformModule } from './infrastructure/platform.module';
+import { RedisModule } from './infrastructure/redis.module';
+import { loggerParams } from './logging';
+import { AuthModule } from './modules/auth/auth.module';
+import { HealthModule } from './modules/health/health.module';
+import { MetricsModule } from './modules/metrics/metrics.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: ApiConfig): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        LoggerModule.forRoot(loggerParams(config)),
+        DatabaseModule,
+        RedisModule,
+        PlatformModule,
+        HealthModule,
+        MetricsModule,
+        AuthModule,
+      ],
+      providers: [
+        { provide: API_CONFIG, useValue: config },
+        { provide: APP_PIPE, useClass: ZodValidationPipe },
+        { provide: APP_INTERCEPTOR, useClass: ZodSerializerInterceptor },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+      ],
+      exports: [API_CONFIG],
+    };
+  }
+}

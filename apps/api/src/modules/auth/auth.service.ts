@@ -1,0 +1,88 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { API_CONFIG, type ApiConfig } from '../../config/api-config';
+import { AuthException } from './auth.exception';
+import { AuthSessionRepository } from './auth-session.repository';
+import { PasswordHasher } from './password-hasher';
+import type { Principal } from './principal';
+import { hashSessionToken, newSessionToken } from './session-token';
+import { type MembershipView, UserRepository } from './user.repository';
+
+export interface SessionView {
+  user: { id: string; email: string; displayName: string };
+  memberships: MembershipView[];
+}
+
+export interface LoginResult extends SessionView {
+  accessToken: string;
+  expiresAt: string;
+}
+
+export interface ClientInfo {
+  userAgent: string | null;
+  ip: string | null;
+}
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+    private readonly users: UserRepository,
+    private readonly sessions: AuthSessionRepository,
+    private readonly passwords: PasswordHasher,
+  ) {}
+
+  async login(email: string, password: string, client: ClientInfo, now = new Date()): Promise<LoginResult> {
+    const user = await this.users.findByEmail(email);
+    // Lock-out is checked before the password, so a locked account cannot be brute-forced meanwhile.
+    if (user?.lockedUntil && user.lockedUntil > now) {
+      throw AuthException.throttled((user.lockedUntil.getTime() - now.getTime()) / 1000);
+    }
+    const valid = await this.passwords.verify(user?.passwordHash ?? null, password);
+    if (!user || !valid) {
+      if (user) {
+        const lockUntil = new Date(now.getTime() + this.config.AUTH_LOCKOUT_SECONDS * 1000);
+        await this.users.recordFailedLogin(user.id, this.config.AUTH_MAX_FAILED_LOGINS, lockUntil);
+      }
+      throw AuthException.invalidCredentials();
+    }
+    // Said only after a correct password, so it does not reveal which accounts exist.
+    if (user.disabledAt) throw AuthException.accountDisabled();
+
+    await this.users.recordSuccessfulLogin(user.id, now);
+    const { token, hash } = newSessionToken();
+    const expiresAt = new Date(now.getTime() + this.config.AUTH_SESSION_TTL_SECONDS * 1000);
+    await this.sessions.create({ userId: user.id, tokenHash: hash, expiresAt, ...client });
+    return {
+      accessToken: token,
+      expiresAt: expiresAt.toISOString(),
+      user: { id: user.id, email: user.email, displayName: user.displayName },
+      memberships: await this.users.membershipsOf(user.id),
+    };
+  }
+
+  /** Resolves a bearer token to its caller, or throws: unknown, revoked, expired, or disabled account. */
+  async authenticate(token: string, now = new Date()): Promise<Principal> {
+    const session = await this.sessions.findActiveByTokenHash(hashSessionToken(token));
+    if (!session?.user) throw AuthException.unauthenticated();
+    if (session.expiresAt <= now) throw AuthException.sessionExpired();
+    if (session.user.disabledAt) throw AuthException.accountDisabled();
+    // Coarse last-seen: at most one write a minute per session.
+    if (!session.lastSeenAt || now.getTime() - session.lastSeenAt.getTime() > 60_000) {
+      await this.sessions.touch(session.id, now);
+    }
+    return { userId: session.userId, sessionId: session.id, email: session.user.email };
+  }
+
+  async me(principal: Principal): Promise<SessionView> {
+    const user = await this.users.findById(principal.userId);
+    if (!user) throw AuthException.unauthenticated();
+    return {
+      user: { id: user.id, email: user.email, displayName: user.displayName },
+      memberships: await this.users.membershipsOf(user.id),
+    };
+  }
+
+  logout(principal: Principal, now = new Date()): Promise<void> {
+    return this.sessions.revoke(principal.sessionId, now);
+  }
+}
