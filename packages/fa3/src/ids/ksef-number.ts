@@ -1,5 +1,3 @@
-import { isValidNip } from './nip';
-
 /** `NNNNNNNNNN-YYYYMMDD-TTTTTTTTTTTT-CC` (35 characters, KSeF 2.0). */
 const KSEF_NUMBER = /^(\d{10})-(\d{4})(\d{2})(\d{2})-([0-9A-F]{12})-([0-9A-F]{2})$/;
 

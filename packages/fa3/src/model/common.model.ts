@@ -1,4 +1,4 @@
-import { type InferNode, leaf, many, obj, one, oneOf, opt } from './schema-node';
+import { type InferNode, leaf, obj, one, oneOf, opt } from './schema-node';
 
 /** Target namespace of the FA(3) schema. */
 export const FA3_NAMESPACE = 'http://crd.gov.pl/wzor/2025/06/25/13775/';

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Fa3ParseError } from '../xml/fa3-parse.error';
-import { assertNoDtd } from '../xml/xml-guard';
+import { assertNoDtd, assertNoDtdInBytes } from '../xml/xml-guard';
 import { type ValidationIssue } from './validation-issue';
 import { FA3_SCHEMA_DIR, FA3_SCHEMA_FILE, type XsdValidator } from './xsd-validator';
 import { xmlSyntaxIssue, xsdIssue } from './xsd-messages';
@@ -83,11 +83,10 @@ class Libxml2WasmXsdValidator implements XsdValidator {
   validate(xml: string | Uint8Array): ValidationIssue[] {
     const { lib } = this;
     try {
-      assertNoDtd(
-        typeof xml === 'string' ? xml : Buffer.from(xml.buffer, xml.byteOffset, xml.byteLength).toString('latin1'),
-      );
+      if (typeof xml === 'string') assertNoDtd(xml);
+      else assertNoDtdInBytes(xml);
     } catch (error) {
-      if (error instanceof Fa3ParseError) return [xmlSyntaxIssue(error.message, error.line, error.column)];
+      if (error instanceof Fa3ParseError) return [xmlSyntaxIssue(error.message, error.line, error.column, error.code)];
       throw error;
     }
     let doc: XmlDocument;

@@ -26,7 +26,7 @@ class Libxmljs2XsdValidator implements XsdValidator {
     try {
       assertNoDtd(text);
     } catch (error) {
-      if (error instanceof Fa3ParseError) return [xmlSyntaxIssue(error.message, error.line, error.column)];
+      if (error instanceof Fa3ParseError) return [xmlSyntaxIssue(error.message, error.line, error.column, error.code)];
       throw error;
     }
     let doc: Libxmljs2Module.Document;

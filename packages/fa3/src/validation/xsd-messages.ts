@@ -84,8 +84,14 @@ export function xsdIssue(rawMessage: string, path: string, line?: number, column
 }
 
 /** Malformed XML found while parsing for schema validation. */
-export function xmlSyntaxIssue(rawMessage: string, line?: number, column?: number): ValidationIssue {
-  const result = issue('xsd', 'error', 'XML_MALFORMED', '', 'Dokument nie jest poprawnym XML.', {
+export function xmlSyntaxIssue(
+  rawMessage: string,
+  line?: number,
+  column?: number,
+  code = 'XML_MALFORMED',
+): ValidationIssue {
+  const message = code === 'XML_MALFORMED' ? 'Dokument nie jest poprawnym XML.' : rawMessage;
+  const result = issue('xsd', 'error', code, '', message, {
     line: line || undefined,
     column: column || undefined,
   });

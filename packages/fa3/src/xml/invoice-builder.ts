@@ -45,7 +45,7 @@ function writeObject(
     const fieldValue = record[fieldName];
     if (fieldValue === undefined) continue;
     if (field.occurs === 'attr') {
-      attrs += ` ${fieldName}="${escapeAttribute(String(fieldValue as string))}"`;
+      attrs += ` ${fieldName}="${escapeAttribute(fieldValue as string)}"`;
       continue;
     }
     writeField(children, fieldName, field, fieldValue, childIndent);

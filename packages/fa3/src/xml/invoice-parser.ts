@@ -100,7 +100,7 @@ function readObject(node: ObjectNode, raw: unknown, path: string): Record<string
   }
   for (const key of Object.keys(source)) {
     if (key === TEXT_KEY) {
-      if (String(source[key] as string).trim() !== '') {
+      if ((source[key] as string).trim() !== '') {
         throw new Fa3ParseError('FA3_UNEXPECTED_CONTENT', `Element ${path} zawiera niedozwolony tekst.`, path);
       }
       continue;

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { sharedSamples } from '../../test-fixtures/invoices/shared-samples';
+import { sharedSamples } from '../testing/shared-samples';
 import { createInvoiceValidator, type InvoiceValidator } from '../validation/invoice-validator';
 import { buildInvoice } from './invoice-builder';
 import { parseInvoice } from './invoice-parser';

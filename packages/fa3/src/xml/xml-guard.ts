@@ -47,3 +47,14 @@ export function assertNoDtd(xml: string): void {
     );
   }
 }
+
+/** Byte-level variant of the DTD check for validators that hand bytes straight to libxml2 (no decoding needed). */
+export function assertNoDtdInBytes(bytes: Uint8Array): void {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const candidates = [buffer.indexOf('<!DOCTYPE'), buffer.indexOf('<!ENTITY')].filter((i) => i >= 0);
+  if (candidates.length === 0) return;
+  const offset = Math.min(...candidates);
+  const prefix = buffer.subarray(0, offset).toString('utf8');
+  const { line, column } = positionOf(prefix, prefix.length);
+  throw new Fa3ParseError('XML_DTD_FORBIDDEN', 'Deklaracje DTD i encji są niedozwolone.', '', line, column);
+}

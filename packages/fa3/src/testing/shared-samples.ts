@@ -1,3 +1,4 @@
+// Test support (not exported from the package): fixtures and generators used by the specs and the benchmark.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
