@@ -1,5 +1,5 @@
 import { type NextRequest, NextResponse } from 'next/server';
-import { readSession } from '@/server/session';
+import { readSession } from './server/session';
 
 /** Sends visitors without a valid session to /login, remembering where they wanted to go. */
 export async function proxy(request: NextRequest): Promise<NextResponse> {

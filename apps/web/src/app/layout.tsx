@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
-import { t } from '@/i18n/t';
+import { t } from '../i18n/t';
 import './globals.css';
 
 export const metadata: Metadata = {

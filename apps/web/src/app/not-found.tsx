@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { t } from '@/i18n/t';
+import { t } from '../i18n/t';
 
 export default function NotFound() {
   return (

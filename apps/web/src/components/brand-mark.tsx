@@ -1,4 +1,4 @@
-import { t } from '@/i18n/t';
+import { t } from '../i18n/t';
 
 /** The Bufor logotype: a simple mark plus the name. */
 export function BrandMark({ inverted = false }: { inverted?: boolean }) {

@@ -2,7 +2,7 @@
 
 import { signOut } from 'next-auth/react';
 import { useState } from 'react';
-import { t } from '@/i18n/t';
+import { t } from '../i18n/t';
 
 export function LogoutButton() {
   const [pending, setPending] = useState(false);

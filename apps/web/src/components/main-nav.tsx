@@ -2,8 +2,8 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { type MessageKey } from '@/i18n/pl';
-import { t } from '@/i18n/t';
+import { type MessageKey } from '../i18n/pl';
+import { t } from '../i18n/t';
 
 const ITEMS: { href: string; label: MessageKey }[] = [
   { href: '/', label: 'nav.dashboard' },

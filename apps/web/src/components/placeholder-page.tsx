@@ -1,4 +1,4 @@
-import { t } from '@/i18n/t';
+import { t } from '../i18n/t';
 
 /** A section that is not built yet: says in Polish what will live here. */
 export function PlaceholderPage({ title, description }: { title: string; description: string }) {

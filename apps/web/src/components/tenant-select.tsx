@@ -1,8 +1,8 @@
 'use client';
 
 import { useId, useTransition } from 'react';
-import { t } from '@/i18n/t';
-import { switchTenant } from '@/server/tenant-actions';
+import { t } from '../i18n/t';
+import { switchTenant } from '../server/tenant-actions';
 
 type TenantSelectProps = { options: { value: string; label: string }[]; activeTenantId: string };
 

@@ -1,5 +1,5 @@
-import { t } from '@/i18n/t';
-import type { Membership } from '@/server/api-schemas';
+import { t } from '../i18n/t';
+import type { Membership } from '../server/api-schemas';
 import { TenantSelect } from './tenant-select';
 
 type TenantSwitcherProps = { memberships: Membership[]; activeTenantId: string | undefined };

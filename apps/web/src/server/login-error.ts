@@ -1,4 +1,4 @@
-import { t } from '@/i18n/t';
+import { t } from '../i18n/t';
 import { ApiError } from './api-client';
 
 /** Marks a message meant for the login form, so it is told apart from next-auth's own error codes. */

@@ -1,4 +1,4 @@
-import type { SessionData } from '@/server/session';
+import type { SessionData } from '../server/session';
 
 declare module 'next-auth' {
   interface User {

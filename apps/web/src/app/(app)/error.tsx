@@ -1,6 +1,6 @@
 'use client';
 
-import { t } from '@/i18n/t';
+import { t } from '../../i18n/t';
 
 /** Shown when a page of the logged-in area fails (e.g. the API is unreachable); details stay in the server log. */
 export default function AppError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {

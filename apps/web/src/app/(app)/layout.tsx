@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
-import { BrandMark } from '@/components/brand-mark';
-import { LogoutButton } from '@/components/logout-button';
-import { MainNav } from '@/components/main-nav';
-import { TenantSwitcher } from '@/components/tenant-switcher';
-import { getViewer } from '@/server/viewer';
+import { BrandMark } from '../../components/brand-mark';
+import { LogoutButton } from '../../components/logout-button';
+import { MainNav } from '../../components/main-nav';
+import { TenantSwitcher } from '../../components/tenant-switcher';
+import { getViewer } from '../../server/viewer';
 
 /** The logged-in shell: navigation on the left, the company and the user on top. */
 export default async function AppLayout({ children }: { children: ReactNode }) {

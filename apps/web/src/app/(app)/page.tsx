@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { t } from '@/i18n/t';
-import { getViewer } from '@/server/viewer';
+import { t } from '../../i18n/t';
+import { getViewer } from '../../server/viewer';
 
 export const metadata: Metadata = { title: t('dashboard.title') };
 

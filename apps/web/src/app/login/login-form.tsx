@@ -2,7 +2,7 @@
 
 import { signIn } from 'next-auth/react';
 import { type FormEvent, useId, useRef, useState } from 'react';
-import { t } from '@/i18n/t';
+import { t } from '../../i18n/t';
 
 /** Mirrors LOGIN_ERROR_PREFIX of the server (kept literal: this module must not import server code). */
 const LOGIN_ERROR_PREFIX = 'bufor:';

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { BrandMark } from '@/components/brand-mark';
-import { t } from '@/i18n/t';
-import { safeCallbackUrl } from '@/server/callback-url';
-import { getSession } from '@/server/session';
+import { BrandMark } from '../../components/brand-mark';
+import { t } from '../../i18n/t';
+import { safeCallbackUrl } from '../../server/callback-url';
+import { getSession } from '../../server/session';
 import { LoginForm } from './login-form';
 
 export const metadata: Metadata = { title: t('login.title') };

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import { PlaceholderPage } from '@/components/placeholder-page';
-import { t } from '@/i18n/t';
+import { PlaceholderPage } from '../../../components/placeholder-page';
+import { t } from '../../../i18n/t';
 
 export const metadata: Metadata = { title: t('documents.title') };
 
