@@ -6,7 +6,11 @@ import { defineConfig } from 'vitest/config';
 const root = import.meta.dirname;
 
 // Workspace packages are resolved to their TypeScript sources, so tests never need a prior build.
-const alias = [{ find: /^@bufor\/([a-z0-9-]+)$/, replacement: `${root}/packages/$1/src/index.ts` }];
+const alias = [
+  { find: /^@bufor\/([a-z0-9-]+)$/, replacement: `${root}/packages/$1/src/index.ts` },
+  // Subpath entries such as `@bufor/platform/dev` -> packages/platform/src/dev/index.ts
+  { find: /^@bufor\/([a-z0-9-]+)\/([a-z0-9-]+)$/, replacement: `${root}/packages/$1/src/$2/index.ts` },
+];
 
 // One Vitest project per package/app: small tests (*.spec.ts) and medium tests (*.medium.spec.ts) next to the code.
 const packageProjects = ['packages', 'apps']

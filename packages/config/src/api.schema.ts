@@ -4,6 +4,7 @@ import {
   httpUrl,
   isDevDefaultSecret,
   keyVaultSchema,
+  logFormat,
   logLevel,
   mailSchema,
   nodeEnv,
@@ -16,6 +17,7 @@ export const apiEnvSchema = z
   .object({
     NODE_ENV: nodeEnv,
     LOG_LEVEL: logLevel,
+    LOG_FORMAT: logFormat,
     API_HOST: z.string().default('127.0.0.1'),
     API_PORT: port(3000),
     /** How long a signed-in session lasts without signing in again. */

@@ -4,6 +4,8 @@ import { secret } from './parse-env';
 const DEV_ONLY = 'dev-only-insecure-secret-change-me';
 
 export const nodeEnv = z.enum(['development', 'test', 'production']).default('development');
+/** json for machines (production); pretty for people (the local stack). */
+export const logFormat = z.enum(['json', 'pretty']).default('json');
 export const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info');
 export const port = (defaultPort: number) => z.coerce.number().int().min(1).max(65535).default(defaultPort);
 export const booleanFlag = (defaultValue: boolean) =>

@@ -4,6 +4,7 @@ import {
   databaseSchema,
   httpUrl,
   keyVaultSchema,
+  logFormat,
   logLevel,
   mailSchema,
   nodeEnv,
@@ -16,6 +17,7 @@ export const workerEnvSchema = z
   .object({
     NODE_ENV: nodeEnv,
     LOG_LEVEL: logLevel,
+    LOG_FORMAT: logFormat,
     /** Port of the worker's own /health, /ready and /metrics. */
     WORKER_HOST: z.string().default('127.0.0.1'),
     WORKER_PORT: port(3002),

@@ -1,0 +1,92 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { createTestDatabase, testEnv, testRedisPrefix, type TestDatabase } from '@bufor/testing';
+import { freePort, repoRoot, type RunningProcess, startProcess, waitForHttp } from './processes';
+
+export interface StackOptions {
+  /** Start the Next.js web app (built into apps/web/.next-test by scripts/test.sh). */
+  web?: boolean;
+  worker?: boolean;
+}
+
+export interface Stack {
+  apiUrl: string;
+  webUrl: string;
+  databaseUrl: string;
+  admin: { email: string; password: string };
+  processes: RunningProcess[];
+  stop(): Promise<void>;
+}
+
+/**
+ * The built apps as separate processes over a fresh database with the demo tenant seeded: what a user gets from
+ * scripts/up.sh, on random ports so it runs beside a developer's own stack. Needs `tsc -b` (scripts/test.sh does it).
+ */
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  const database: TestDatabase = await createTestDatabase('e2e');
+  const scratch = mkdtempSync(join(tmpdir(), 'bufor-e2e-'));
+  const admin = { email: 'admin@demo.bufor.local', password: `E2e-${randomBytes(8).toString('hex')}` };
+  const common = {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: database.url,
+    REDIS_URL: testEnv.redisUrl,
+    REDIS_KEY_PREFIX: testRedisPrefix('e2e'),
+    KMS_LOCAL_MASTER_KEY_FILE: join(scratch, 'master.key'),
+  };
+  execFileSync('node', ['apps/api/dist/cli/seed.js'], {
+    cwd: repoRoot,
+    env: { ...process.env, ...common, DEMO_ADMIN_PASSWORD: admin.password, DEMO_CREDENTIALS_FILE: join(scratch, 'demo.json') },
+    stdio: 'pipe',
+  });
+
+  const processes: RunningProcess[] = [];
+  const stop = async () => {
+    await Promise.all(processes.map((p) => p.stop()));
+    await database.drop();
+    rmSync(scratch, { recursive: true, force: true });
+  };
+  try {
+    const apiPort = await freePort();
+    const apiUrl = `http://127.0.0.1:${apiPort}`;
+    const api = startProcess('api', 'node', ['apps/api/dist/main.js'], { ...common, API_PORT: String(apiPort) });
+    processes.push(api);
+    await waitForHttp(`${apiUrl}/health`, api);
+
+    if (options.worker) {
+      const workerPort = await freePort();
+      const worker = startProcess('worker', 'node', ['apps/worker/dist/main.js'], { ...common, WORKER_PORT: String(workerPort) });
+      processes.push(worker);
+      await waitForHttp(`http://127.0.0.1:${workerPort}/health`, worker);
+    }
+
+    let webUrl = '';
+    if (options.web) {
+      const webPort = await freePort();
+      webUrl = `http://127.0.0.1:${webPort}`;
+      const web = startProcess(
+        'web',
+        join(repoRoot, 'apps/web/node_modules/.bin/next'),
+        ['start', '-p', String(webPort), '-H', '127.0.0.1'],
+        {
+          NODE_ENV: 'production',
+          NEXT_DIST_DIR: '.next-test',
+          NEXT_TELEMETRY_DISABLED: '1',
+          API_INTERNAL_URL: apiUrl,
+          NEXTAUTH_URL: webUrl,
+          NEXTAUTH_SECRET: randomBytes(32).toString('hex'),
+        },
+        join(repoRoot, 'apps/web'),
+      );
+      processes.push(web);
+      await waitForHttp(`${webUrl}/login`, web);
+    }
+    return { apiUrl, webUrl, databaseUrl: database.url, admin, processes, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
