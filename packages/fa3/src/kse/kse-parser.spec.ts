@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { kseDocumentArbitrary } from '../../test-fixtures/kse/kse-arbitraries';
+import { kseDocumentArbitrary } from './testing/kse-arbitraries';
 import { type KseIssue } from './kse-document';
 import { parseKseText } from './kse-parser';
 import { writeKseText } from './kse-writer';
-import { VAT_INVOICE_CP852 } from '../../test-fixtures/kse/kse-samples';
+import { VAT_INVOICE_CP852 } from './testing/kse-samples';
 
 /** The sample as KSE lines (no trailing empty element), for editing single lines. */
 function sampleLines(): string[] {

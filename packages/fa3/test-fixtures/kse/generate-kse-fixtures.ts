@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { writeKseBytes } from '../../src/kse';
-import { ENCODER_FIXTURES } from './kse-fixture-list';
+import { ENCODER_FIXTURES } from '../../src/kse/testing/kse-fixture-list';
 
 for (const fixture of ENCODER_FIXTURES) {
   writeFileSync(resolve(__dirname, fixture.file), writeKseBytes(fixture.document, fixture.encoding));

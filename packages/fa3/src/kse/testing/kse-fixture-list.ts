@@ -1,4 +1,4 @@
-import { type KseDocument, type KseEncoding } from '../../src/kse';
+import { type KseDocument, type KseEncoding } from '../index';
 import { CORRECTION_MAZOVIA, VAT_INVOICE_CP852 } from './kse-samples';
 
 export interface EncoderFixture {

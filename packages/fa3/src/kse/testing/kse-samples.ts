@@ -1,4 +1,4 @@
-import { type KseDocument, type KseItem } from '../../src/kse';
+import { type KseDocument, type KseItem } from '../index';
 
 /** Item with the offsets KSE uses; `firstLine` is filled by the parser, so samples give 0 and tests compare without it. */
 function item(fields: Omit<KseItem, 'firstLine'>): KseItem {
