@@ -62,7 +62,7 @@ export async function loadOrCreateKeys(dataDir: string | null, now: number): Pro
 }
 
 async function generateKey(usage: PublicKeyUsage, now: number): Promise<StoredKey> {
-  const keys = (await webcrypto.subtle.generateKey(RSA_PARAMS, true, ['sign', 'verify']));
+  const keys = await webcrypto.subtle.generateKey(RSA_PARAMS, true, ['sign', 'verify']);
   const certificate = await x509.X509CertificateGenerator.createSelfSigned(
     {
       serialNumber: randomBytes(8).toString('hex'),

@@ -3,10 +3,15 @@ import { isoDateTime } from '../core/dates';
 import { validationError } from '../core/errors';
 import { faultSettingsSchema } from '../core/faults';
 import { NIP_PATTERN } from '../domain/identifiers';
+import { PERMISSIONS } from '../domain/permissions';
 import { ensureSimContext } from '../services/sim-contexts.service';
 import type { RouteModule, SimulatorContext } from '../simulator-context';
 
-const contextBody = z.object({ nip: z.string().regex(NIP_PATTERN, 'NIP musi mieć 10 cyfr') });
+const contextBody = z.object({
+  nip: z.string().regex(NIP_PATTERN, 'NIP musi mieć 10 cyfr'),
+  /** Defaults to InvoiceWrite + InvoiceRead; a different set mints a separate token. */
+  permissions: z.array(z.enum(PERMISSIONS)).min(1).optional(),
+});
 const clockBody = z
   .object({
     advanceSeconds: z.number().optional(),
@@ -49,7 +54,10 @@ export const simControlRoutes: RouteModule = {
   name: 'sim-control',
   scope: 'root',
   register(app, ctx) {
-    app.post('/sim/contexts', (request) => ensureSimContext(ctx, parse(contextBody, request.body).nip));
+    app.post('/sim/contexts', (request) => {
+      const body = parse(contextBody, request.body);
+      return ensureSimContext(ctx, body.nip, body.permissions);
+    });
 
     app.post('/sim/clock', (request) => {
       const body = parse(clockBody, request.body);

@@ -1,15 +1,23 @@
 import { randomBytes } from 'node:crypto';
 import { newReferenceNumber } from '../core/identifiers';
 import { hashKsefToken, ksefTokensTable, saveKsefToken } from '../domain/ksef-token';
+import type { Permission } from '../domain/permissions';
 import type { SimulatorContext } from '../simulator-context';
 
 /**
  * `POST /sim/contexts`: a taxpayer (NIP context, owner = the NIP itself) plus an Active KSeF token with
  * InvoiceWrite + InvoiceRead that works at /v2/auth/ksef-token as-is. Repeated calls return the same token.
  */
-export function ensureSimContext(ctx: SimulatorContext, nip: string): { nip: string; ksefToken: string } {
+export function ensureSimContext(
+  ctx: SimulatorContext,
+  nip: string,
+  permissions: Permission[] = ['InvoiceWrite', 'InvoiceRead'],
+): { nip: string; ksefToken: string } {
+  const wanted = [...permissions].sort().join(',');
   for (const token of ksefTokensTable(ctx.store).values()) {
-    if (token.plainToken && token.context.type === 'Nip' && token.context.value === nip && token.status === 'Active') {
+    const same =
+      token.context.type === 'Nip' && token.context.value === nip && [...token.permissions].sort().join(',') === wanted;
+    if (token.plainToken && same && token.status === 'Active') {
       return { nip, ksefToken: token.plainToken };
     }
   }
@@ -22,7 +30,7 @@ export function ensureSimContext(ctx: SimulatorContext, nip: string): { nip: str
     context: { type: 'Nip', value: nip },
     author: { type: 'Nip', value: nip },
     description: 'Token symulatora (POST /sim/contexts)',
-    permissions: ['InvoiceWrite', 'InvoiceRead'],
+    permissions: [...permissions],
     status: 'Active',
     dateCreated: now,
     lastUseDate: null,
