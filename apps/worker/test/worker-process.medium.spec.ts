@@ -1,0 +1,132 @@
+import { JobProbeEntity, TenantScope } from '@bufor/db';
+import { createTestContext, testEnv, testRedisPrefix, type TestContext } from '@bufor/testing';
+import { QueueName, type JobInput } from '@bufor/contracts';
+import { Queue } from 'bullmq';
+import { randomUUID } from 'node:crypto';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { redisConnectionOptions } from '../src/core/redis-connection';
+import { buildWorker, eventually, freePort, SpawnedWorker } from './spawned-worker';
+
+describe('the worker process', () => {
+  let ctx: TestContext;
+  let prefix: string;
+  let queue: Queue;
+  let scope: TenantScope;
+  const started: SpawnedWorker[] = [];
+
+  beforeAll(async () => {
+    buildWorker();
+    ctx = await createTestContext('worker-process');
+    scope = new TenantScope(ctx.dataSource);
+    prefix = testRedisPrefix('worker');
+    queue = new Queue(QueueName.Diagnostics, { connection: redisConnectionOptions(testEnv.redisUrl), prefix });
+  });
+
+  afterEach(() => started.splice(0).forEach((worker) => worker.kill()));
+
+  afterAll(async () => {
+    await queue.obliterate({ force: true });
+    await queue.close();
+    await ctx.destroy();
+  });
+
+  async function startWorker(env: Record<string, string> = {}): Promise<{ worker: SpawnedWorker; port: number }> {
+    const port = await freePort();
+    const worker = new SpawnedWorker({
+      DATABASE_URL: ctx.database.url,
+      REDIS_URL: testEnv.redisUrl,
+      REDIS_KEY_PREFIX: prefix,
+      WORKER_HOST: '127.0.0.1',
+      WORKER_PORT: String(port),
+      LOG_LEVEL: 'info',
+      ...env,
+    });
+    started.push(worker);
+    await worker.waitForLog((line) => line.msg === 'consuming queues');
+    return { worker, port };
+  }
+
+  async function enqueueProbe(workMs: number) {
+    const tenant = await ctx.newTenant();
+    const payload: JobInput<'diagnostics.probe'> = { tenantId: tenant.id, probeId: randomUUID(), workMs };
+    const job = await queue.add('diagnostics.probe', payload);
+    return { tenant, probeId: payload.probeId, jobId: job.id! };
+  }
+
+  const probeRows = (tenant: { id: string }, probeId: string) =>
+    scope.run(tenant, (m) => m.find(JobProbeEntity, { where: { id: probeId } }));
+
+  const completed = (jobId: string) =>
+    eventually(
+      async () => ((await queue.getJobState(jobId)) === 'completed' ? true : undefined),
+      `job ${jobId} completed`,
+    );
+
+  it('exits non-zero at start-up on a bad env value, naming the variable', async () => {
+    const worker = new SpawnedWorker({ DATABASE_URL: 'nonsense' });
+    started.push(worker);
+    expect(await worker.exited).toBe(1);
+    expect(worker.stderr).toContain('DATABASE_URL');
+  });
+
+  it('runs a probe and reports on /health, /ready and /metrics, with job and tenant id in its logs', async () => {
+    const { worker, port } = await startWorker();
+    const { tenant, probeId, jobId } = await enqueueProbe(0);
+    await completed(jobId);
+    expect((await probeRows(tenant, probeId)).map((row) => row.runs)).toEqual([1]);
+
+    const done = await worker.waitForLog((line) => line.msg === 'job completed' && line.jobId === jobId);
+    expect(done).toMatchObject({ tenantId: tenant.id, queue: 'diagnostics', jobName: 'diagnostics.probe' });
+    const configLine = await worker.waitForLog((line) => line.msg === 'worker starting');
+    expect(JSON.stringify(configLine)).not.toContain(ctx.database.url);
+
+    const base = `http://127.0.0.1:${port}`;
+    expect((await fetch(`${base}/health`)).status).toBe(200);
+    const ready = await fetch(`${base}/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ checks: { postgres: { ok: true }, redis: { ok: true } } });
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    expect(metrics).toContain('bufor_worker_jobs_completed_total{queue="diagnostics",job="diagnostics.probe"} 1');
+    expect(metrics).toContain(
+      'bufor_worker_job_duration_seconds_count{queue="diagnostics",job="diagnostics.probe",result="completed"} 1',
+    );
+    expect(metrics).toContain('process_cpu_seconds_total');
+
+    worker.terminate();
+    expect(await worker.exited).toBe(0);
+  });
+
+  it('SIGTERM during a job lets the job finish within the shutdown timeout, then exits 0', async () => {
+    const { worker } = await startWorker({ WORKER_SHUTDOWN_TIMEOUT_MS: '30000' });
+    const { tenant, probeId, jobId } = await enqueueProbe(2000);
+    await worker.waitForLog((line) => line.msg === 'job started' && line.jobId === jobId);
+
+    worker.terminate();
+    expect(await worker.exited).toBe(0);
+
+    expect(await queue.getJobState(jobId)).toBe('completed');
+    expect((await probeRows(tenant, probeId)).map((row) => row.runs)).toEqual([1]);
+  });
+
+  it('SIGTERM with a shutdown timeout shorter than the job releases it; a new worker completes it exactly once', async () => {
+    const first = await startWorker({ WORKER_SHUTDOWN_TIMEOUT_MS: '200' });
+    const { tenant, probeId, jobId } = await enqueueProbe(3000);
+    await first.worker.waitForLog((line) => line.msg === 'job started' && line.jobId === jobId);
+
+    first.worker.terminate();
+    expect(await first.worker.exited).toBe(0);
+    await first.worker.waitForLog(
+      (line) => line.msg === 'job released back to the queue (shutdown)' && line.jobId === jobId,
+    );
+
+    // Back in the queue, not lost, not failed, and it did not run to the end.
+    expect(await queue.getJobState(jobId)).toBe('waiting');
+    expect(await probeRows(tenant, probeId)).toEqual([]);
+
+    const second = await startWorker({ WORKER_SHUTDOWN_TIMEOUT_MS: '30000' });
+    await completed(jobId);
+    expect((await probeRows(tenant, probeId)).map((row) => row.runs)).toEqual([1]);
+    second.worker.terminate();
+    expect(await second.worker.exited).toBe(0);
+  });
+});
