@@ -17,9 +17,15 @@ const ZERO = new Decimal(0);
 /** Business consistency (layer c). Everything here is a warning: KSeF accepts such invoices. */
 export function checkBusinessRules(invoice: Invoice): ValidationIssue[] {
   const fa = invoice.Fa;
-  const issues: ValidationIssue[] = [...checkLines(fa), ...checkTotals(fa), ...checkCorrections(fa), ...checkDates(fa)];
-  if (LINE_SUMMED.has(fa.RodzajFaktury) && (fa.FaWiersz?.length ?? 0) > 0) issues.push(...checkLineSums(fa));
-  return issues;
+  const summed = LINE_SUMMED.has(fa.RodzajFaktury) && (fa.FaWiersz?.length ?? 0) > 0;
+  const totals = summed ? lineTotals(fa) : undefined;
+  return [
+    ...checkLines(fa),
+    ...(totals ? checkLineSums(fa, totals) : []),
+    ...checkTotals(fa, totals),
+    ...checkCorrections(fa),
+    ...checkDates(fa),
+  ];
 }
 
 function warn(code: string, path: string, message: string): ValidationIssue {
@@ -30,68 +36,69 @@ function amount(fa: Fa, field: keyof Fa): Decimal {
   return decimalOf(fa[field] as string | undefined) ?? ZERO;
 }
 
-/** Net (and tax) per Fa bucket from the lines; lines priced gross (only P_11A) are converted per rate. */
-function checkLineSums(fa: Fa): ValidationIssue[] {
-  const byBucket = new Map<VatBucket, { net: Decimal; gross: Map<number, Decimal> }>();
+interface RateSums {
+  net: Decimal;
+  vat: Decimal;
+}
+
+/**
+ * Net and tax per Fa net field and per percentage, from the lines. Net-priced lines (P_11) are summed and taxed per
+ * rate; gross-priced lines (only P_11A) are converted per rate: tax = gross × p / (100 + p), net = gross − tax.
+ */
+function lineTotals(fa: Fa): Map<string, Map<number, RateSums>> {
+  const nets = new Map<string, Map<number, { net: Decimal; gross: Decimal }>>();
   for (const line of fa.FaWiersz ?? []) {
     const bucket = lineBucket(line);
     if (!bucket) continue;
-    const sums = byBucket.get(bucket) ?? { net: ZERO, gross: new Map<number, Decimal>() };
+    const percent = line.P_12 ? VAT_BUCKETS[line.P_12].percent : Number(line.P_12_XII ?? 0);
+    const perRate = nets.get(bucket.net) ?? new Map<number, { net: Decimal; gross: Decimal }>();
+    const sums = perRate.get(percent) ?? { net: ZERO, gross: ZERO };
     const sign = lineSign(fa, line);
     const net = decimalOf(line.P_11);
     const gross = decimalOf(line.P_11A);
-    const percent = line.P_12 ? VAT_BUCKETS[line.P_12].percent : Number(line.P_12_XII ?? 0);
     if (net) sums.net = sums.net.plus(net.times(sign));
-    else if (gross) sums.gross.set(percent, (sums.gross.get(percent) ?? ZERO).plus(gross.times(sign)));
-    byBucket.set(bucket, sums);
+    else if (gross) sums.gross = sums.gross.plus(gross.times(sign));
+    perRate.set(percent, sums);
+    nets.set(bucket.net, perRate);
   }
-  const issues: ValidationIssue[] = [];
-  const seenFields = new Set<string>();
-  for (const [bucket, sums] of byBucket) {
-    let expectedNet = sums.net;
-    for (const [percent, gross] of sums.gross) {
-      const tax = gross
+  const result = new Map<string, Map<number, RateSums>>();
+  for (const [field, perRate] of nets) {
+    const totals = new Map<number, RateSums>();
+    for (const [percent, { net, gross }] of perRate) {
+      const grossTax = gross
         .times(percent)
         .dividedBy(100 + percent)
         .toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
-      expectedNet = expectedNet.plus(gross.minus(tax));
+      const netTax = net.times(percent).dividedBy(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+      totals.set(percent, { net: net.plus(gross.minus(grossTax)), vat: netTax.plus(grossTax) });
     }
-    const combined = expectedNet;
-    if (seenFields.has(bucket.net)) continue; // 23 % and 22 % share one field; compare their combined sum once
-    seenFields.add(bucket.net);
-    const total = [...byBucket]
-      .filter(([b]) => b.net === bucket.net && b !== bucket)
-      .reduce((acc, [, s]) => acc.plus(s.net), combined);
-    const declared = amount(fa, bucket.net);
-    if (!declared.equals(total)) {
-      issues.push(
-        warn(
-          'BIZ_NET_SUM_MISMATCH',
-          `${FA}/${bucket.net}`,
-          `Suma wartości netto wierszy (${total.toFixed(2)}) różni się od ${bucket.net} (${declared.toFixed(2)}).`,
-        ),
-      );
-    }
+    result.set(field, totals);
   }
-  const declaredOnly = new Set<string>([...Object.values(VAT_BUCKETS), OSS_BUCKET].map((b) => b.net));
-  for (const field of declaredOnly) {
-    if (seenFields.has(field)) continue;
+  return result;
+}
+
+function sumOf(perRate: Map<number, RateSums> | undefined, key: keyof RateSums): Decimal {
+  return [...(perRate?.values() ?? [])].reduce((acc, s) => acc.plus(s[key]), ZERO);
+}
+
+function checkLineSums(fa: Fa, totals: Map<string, Map<number, RateSums>>): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const fields = new Set<string>([...Object.values(VAT_BUCKETS), OSS_BUCKET].map((b) => b.net));
+  for (const field of fields) {
     const declared = amount(fa, field as keyof Fa);
-    if (!declared.isZero()) {
-      issues.push(
-        warn(
-          'BIZ_NET_SUM_MISMATCH',
-          `${FA}/${field}`,
-          `${field} (${declared.toFixed(2)}) nie ma odpowiadających wierszy.`,
-        ),
-      );
-    }
+    const perRate = totals.get(field);
+    const expected = sumOf(perRate, 'net');
+    if (declared.equals(expected)) continue;
+    const message = perRate
+      ? `Suma wartości netto wierszy (${expected.toFixed(2)}) różni się od ${field} (${declared.toFixed(2)}).`
+      : `${field} (${declared.toFixed(2)}) nie ma odpowiadających wierszy.`;
+    issues.push(warn('BIZ_NET_SUM_MISMATCH', `${FA}/${field}`, message));
   }
   return issues;
 }
 
-/** P_14_x against P_13_x × rate, and P_15 against the sum of all P_13_x and P_14_x. */
-function checkTotals(fa: Fa): ValidationIssue[] {
+/** P_14_x against P_13_x × rate (per-rate sums from the lines when known), and P_15 against all P_13_x + P_14_x. */
+function checkTotals(fa: Fa, totals: Map<string, Map<number, RateSums>> | undefined): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const lineCount = fa.FaWiersz?.length ?? 0;
   const candidates = new Map<string, { bucket: VatBucket; percents: number[] }>();
@@ -101,13 +108,17 @@ function checkTotals(fa: Fa): ValidationIssue[] {
     entry.percents.push(bucket.percent);
     candidates.set(bucket.net, entry);
   }
-  // Per-line rounding may drift by up to half a grosz per line from the rounded total.
-  const tolerance = new Decimal(0.005).times(Math.max(1, lineCount));
+  // One grosz covers rounding of the total (also gross-priced totals, where net = gross − tax); per-line rounding
+  // may drift by up to half a grosz per line.
+  const tolerance = Decimal.max(0.01, new Decimal(0.005).times(lineCount));
   for (const { bucket, percents } of candidates.values()) {
     if (fa[bucket.net] === undefined || !bucket.vat) continue;
     const net = amount(fa, bucket.net);
     const vat = amount(fa, bucket.vat);
-    const ok = percents.some((p) => net.times(p).dividedBy(100).minus(vat).abs().lte(tolerance));
+    const perRate = totals?.get(bucket.net);
+    const ok = perRate
+      ? sumOf(perRate, 'vat').minus(vat).abs().lte(tolerance)
+      : percents.some((p) => net.times(p).dividedBy(100).minus(vat).abs().lte(tolerance));
     if (!ok) {
       issues.push(
         warn(
