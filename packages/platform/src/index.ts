@@ -9,3 +9,6 @@ export * from './object-store/object-key';
 export * from './object-store/object-store';
 export * from './object-store/s3-object-store';
 export * from './object-store/create-object-store';
+export * from './mail/mailer';
+export * from './mail/smtp-mailer';
+export * from './mail/create-mailer';

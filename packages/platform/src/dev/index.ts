@@ -1,0 +1,3 @@
+export * from './local-s3';
+export * from './local-mail-catcher';
+export * from './dev-services';
