@@ -43,7 +43,9 @@ const { result } = concurrently(
 result.then(
   () => process.exit(0),
   (events) => {
-    const failed = events.filter((event) => event.exitCode !== 0 && event.exitCode !== 'SIGINT' && event.exitCode !== 'SIGTERM');
+    const failed = events.filter(
+      (event) => event.exitCode !== 0 && event.exitCode !== 'SIGINT' && event.exitCode !== 'SIGTERM',
+    );
     process.exit(failed.length ? 1 : 0);
   },
 );

@@ -9,8 +9,18 @@ const cases = [
   { app: 'api', entry: 'apps/api/dist/main.js', env: { DATABASE_URL: 'nonsense' }, variable: 'DATABASE_URL' },
   { app: 'worker', entry: 'apps/worker/dist/main.js', env: { DATABASE_URL: 'nonsense' }, variable: 'DATABASE_URL' },
   { app: 'worker', entry: 'apps/worker/dist/main.js', env: { REDIS_URL: 'http://not-redis' }, variable: 'REDIS_URL' },
-  { app: 'ksef-simulator', entry: 'apps/ksef-simulator/dist/main.js', env: { SIM_PORT: 'eighty' }, variable: 'SIM_PORT' },
-  { app: 'db-migrate', entry: 'packages/db/dist/cli/migrate.js', env: { DATABASE_URL: 'nonsense' }, variable: 'DATABASE_URL' },
+  {
+    app: 'ksef-simulator',
+    entry: 'apps/ksef-simulator/dist/main.js',
+    env: { SIM_PORT: 'eighty' },
+    variable: 'SIM_PORT',
+  },
+  {
+    app: 'db-migrate',
+    entry: 'packages/db/dist/cli/migrate.js',
+    env: { DATABASE_URL: 'nonsense' },
+    variable: 'DATABASE_URL',
+  },
   { app: 'api', entry: 'apps/api/dist/main.js', env: { KMS_PROVIDER: 'aws' }, variable: 'KMS_AWS_KEY_ID' },
 ];
 

@@ -25,7 +25,13 @@ export interface RunningProcess {
 }
 
 /** Starts a process of ours with its output kept for failure messages. */
-export function startProcess(name: string, command: string, args: string[], env: Record<string, string>, cwd = repoRoot): RunningProcess {
+export function startProcess(
+  name: string,
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+  cwd = repoRoot,
+): RunningProcess {
   const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   const keep = (chunk: Buffer) => {

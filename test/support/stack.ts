@@ -39,7 +39,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   };
   execFileSync('node', ['apps/api/dist/cli/seed.js'], {
     cwd: repoRoot,
-    env: { ...process.env, ...common, DEMO_ADMIN_PASSWORD: admin.password, DEMO_CREDENTIALS_FILE: join(scratch, 'demo.json') },
+    env: {
+      ...process.env,
+      ...common,
+      DEMO_ADMIN_PASSWORD: admin.password,
+      DEMO_CREDENTIALS_FILE: join(scratch, 'demo.json'),
+    },
     stdio: 'pipe',
   });
 
@@ -58,7 +63,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 
     if (options.worker) {
       const workerPort = await freePort();
-      const worker = startProcess('worker', 'node', ['apps/worker/dist/main.js'], { ...common, WORKER_PORT: String(workerPort) });
+      const worker = startProcess('worker', 'node', ['apps/worker/dist/main.js'], {
+        ...common,
+        WORKER_PORT: String(workerPort),
+      });
       processes.push(worker);
       await waitForHttp(`http://127.0.0.1:${workerPort}/health`, worker);
     }

@@ -61,7 +61,10 @@ describe('API application', () => {
     expect(await (await api.request('/health')).json()).toEqual({ status: 'ok' });
     const ready = await api.request('/ready');
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toMatchObject({ status: 'ready', checks: { postgres: { status: 'up' }, redis: { status: 'up' } } });
+    expect(await ready.json()).toMatchObject({
+      status: 'ready',
+      checks: { postgres: { status: 'up' }, redis: { status: 'up' } },
+    });
     const metrics = await (await api.request('/metrics')).text();
     expect(metrics).toContain('bufor_api_http_request_duration_seconds_bucket');
     expect(metrics).toContain('route="/health"');

@@ -36,7 +36,9 @@ export function loggerParams(config: ApiConfig): Params {
       }),
       // Health probes and scrapes every few seconds would drown the useful lines.
       autoLogging: { ignore: (request) => ['/health', '/ready', '/metrics'].includes(request.url ?? '') },
-      ...(config.LOG_FORMAT === 'pretty' ? { transport: { target: 'pino-pretty', options: { singleLine: true } } } : {}),
+      ...(config.LOG_FORMAT === 'pretty'
+        ? { transport: { target: 'pino-pretty', options: { singleLine: true } } }
+        : {}),
     },
   };
 }

@@ -21,10 +21,18 @@ export const apiEnvSchema = z
     API_HOST: z.string().default('127.0.0.1'),
     API_PORT: port(3000),
     /** How long a signed-in session lasts without signing in again. */
-    AUTH_SESSION_TTL_SECONDS: z.coerce.number().int().min(60).default(8 * 3600),
+    AUTH_SESSION_TTL_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(60)
+      .default(8 * 3600),
     /** Failed password attempts after which an account is locked for AUTH_LOCKOUT_SECONDS. */
     AUTH_MAX_FAILED_LOGINS: z.coerce.number().int().min(1).default(5),
-    AUTH_LOCKOUT_SECONDS: z.coerce.number().int().min(1).default(15 * 60),
+    AUTH_LOCKOUT_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(15 * 60),
     PUBLIC_WEB_URL: httpUrl('http://localhost:3001').default('http://localhost:3001'),
     /** Tenants are resolved from `{slug}.<BASE_DOMAIN>`. */
     BASE_DOMAIN: z.string().default('localhost'),
@@ -51,7 +59,10 @@ export function requireProductionSecrets(keys: string[]) {
   };
 }
 
-export function requireAwsKeyWhenAws(config: { KMS_PROVIDER: string; KMS_AWS_KEY_ID?: string | undefined }, ctx: z.RefinementCtx) {
+export function requireAwsKeyWhenAws(
+  config: { KMS_PROVIDER: string; KMS_AWS_KEY_ID?: string | undefined },
+  ctx: z.RefinementCtx,
+) {
   if (config.KMS_PROVIDER === 'aws' && !config.KMS_AWS_KEY_ID) {
     ctx.addIssue({ code: 'custom', path: ['KMS_AWS_KEY_ID'], message: 'is required when KMS_PROVIDER=aws' });
   }

@@ -15,15 +15,16 @@ export const booleanFlag = (defaultValue: boolean) =>
     .transform((value) => value === 'true' || value === '1');
 
 const url = (protocols: string[], example: string) =>
-  z
-    .string()
-    .refine((value) => {
+  z.string().refine(
+    (value) => {
       try {
         return protocols.includes(new URL(value).protocol);
       } catch {
         return false;
       }
-    }, `must be a URL with protocol ${protocols.join(' or ')}, e.g. ${example}`);
+    },
+    `must be a URL with protocol ${protocols.join(' or ')}, e.g. ${example}`,
+  );
 
 export const httpUrl = (example: string) => url(['http:', 'https:'], example);
 
@@ -68,7 +69,8 @@ export const mailSchema = {
 };
 
 /** A secret with a development default that production must override. */
-export const devDefaultSecret = (minLength = 32) => secret(z.string().min(minLength).default(DEV_ONLY.padEnd(minLength, '!')));
+export const devDefaultSecret = (minLength = 32) =>
+  secret(z.string().min(minLength).default(DEV_ONLY.padEnd(minLength, '!')));
 
 export function isDevDefaultSecret(value: string): boolean {
   return value.startsWith(DEV_ONLY);

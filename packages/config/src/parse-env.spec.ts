@@ -13,7 +13,8 @@ describe('parseEnv', () => {
   });
 
   it('lists every invalid key, not only the first', () => {
-    const attempt = () => parseEnv('api', apiEnvSchema, { DATABASE_URL: 'nonsense', API_PORT: '99999', KMS_PROVIDER: 'vault' });
+    const attempt = () =>
+      parseEnv('api', apiEnvSchema, { DATABASE_URL: 'nonsense', API_PORT: '99999', KMS_PROVIDER: 'vault' });
     expect(attempt).toThrow(ConfigError);
     try {
       attempt();
@@ -35,14 +36,16 @@ describe('parseEnv', () => {
   it('refuses development secrets in production', () => {
     expect(() => parseEnv('web', webEnvSchema, { NODE_ENV: 'production' })).toThrow(/NEXTAUTH_SECRET: must be set/);
     const secretValue = 'x'.repeat(40);
-    expect(parseEnv('web', webEnvSchema, { NODE_ENV: 'production', NEXTAUTH_SECRET: secretValue }).NEXTAUTH_SECRET).toBe(
-      secretValue,
-    );
+    expect(
+      parseEnv('web', webEnvSchema, { NODE_ENV: 'production', NEXTAUTH_SECRET: secretValue }).NEXTAUTH_SECRET,
+    ).toBe(secretValue);
   });
 
   it('masks secrets for logging', () => {
     const config = parseEnv('api', apiEnvSchema, { DATABASE_URL: 'postgres://u:p@db:5432/x' });
-    expect(secretKeys(apiEnvSchema)).toEqual(expect.arrayContaining(['DATABASE_URL', 'REDIS_URL', 'S3_SECRET_ACCESS_KEY', 'SMTP_URL']));
+    expect(secretKeys(apiEnvSchema)).toEqual(
+      expect.arrayContaining(['DATABASE_URL', 'REDIS_URL', 'S3_SECRET_ACCESS_KEY', 'SMTP_URL']),
+    );
     const masked = maskSecrets(apiEnvSchema, config);
     expect(masked.DATABASE_URL).toBe('***');
     expect(masked.API_PORT).toBe(3000);

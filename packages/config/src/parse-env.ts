@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 
 /** Marks an env value as a secret: it is masked wherever configuration is printed or logged. */
 export function secret<T extends z.ZodType>(schema: T): T {

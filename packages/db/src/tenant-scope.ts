@@ -31,7 +31,7 @@ export abstract class TenantRepository<E extends ObjectLiteral & { tenantId: str
   ) {}
 
   protected where(tenant: TenantRef, where: FindOptionsWhere<E> = {}): FindOptionsWhere<E> {
-    return { ...where, tenantId: tenant.id } as FindOptionsWhere<E>;
+    return { ...where, tenantId: tenant.id };
   }
 
   protected findOne(tenant: TenantRef, where: FindOptionsWhere<E>): Promise<E | null> {

@@ -18,7 +18,9 @@ export function randomNip(): string {
 export class TestBuilders {
   constructor(protected readonly db: DataSource) {}
 
-  async newTenant(overrides: Partial<Pick<TenantEntity, 'name' | 'nip' | 'slug' | 'plan'>> = {}): Promise<TenantEntity> {
+  async newTenant(
+    overrides: Partial<Pick<TenantEntity, 'name' | 'nip' | 'slug' | 'plan'>> = {},
+  ): Promise<TenantEntity> {
     const suffix = randomBytes(3).toString('hex');
     return this.db.getRepository(TenantEntity).save({
       name: overrides.name ?? `Firma Testowa ${suffix} Sp. z o.o.`,
@@ -29,7 +31,13 @@ export class TestBuilders {
   }
 
   async newUser(
-    options: { tenant?: TenantEntity; role?: MembershipRole; email?: string; password?: string; displayName?: string } = {},
+    options: {
+      tenant?: TenantEntity;
+      role?: MembershipRole;
+      email?: string;
+      password?: string;
+      displayName?: string;
+    } = {},
   ): Promise<UserEntity & { password: string }> {
     const password = options.password ?? `Haslo-${randomBytes(6).toString('hex')}`;
     const user = await this.db.getRepository(UserEntity).save({

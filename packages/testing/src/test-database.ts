@@ -60,7 +60,10 @@ export interface TestDatabase {
 
 /** A fresh, migrated database for one test file, cloned from the template (fast: no migrations per file). */
 export async function createTestDatabase(label = 'test'): Promise<TestDatabase> {
-  const name = `bufor_t_${label.replace(/[^a-z0-9]/gi, '').slice(0, 20).toLowerCase()}_${randomBytes(4).toString('hex')}`;
+  const name = `bufor_t_${label
+    .replace(/[^a-z0-9]/gi, '')
+    .slice(0, 20)
+    .toLowerCase()}_${randomBytes(4).toString('hex')}`;
   await withAdmin(async (client) => {
     const template = await ensureTemplate(client);
     await client.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
@@ -68,7 +71,8 @@ export async function createTestDatabase(label = 'test'): Promise<TestDatabase> 
   return {
     name,
     url: urlFor(name),
-    drop: () => withAdmin(async (client) => void (await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`))),
+    drop: () =>
+      withAdmin(async (client) => void (await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`))),
   };
 }
 

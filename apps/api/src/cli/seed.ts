@@ -31,7 +31,11 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const admin = demoCredentials(config.DEMO_CREDENTIALS_FILE, config.DEMO_ADMIN_EMAIL, config.DEMO_ADMIN_PASSWORD);
-  const dataSource = await createDataSource({ url: config.DATABASE_URL, applicationName: 'bufor-seed', poolSize: 2 }).initialize();
+  const dataSource = await createDataSource({
+    url: config.DATABASE_URL,
+    applicationName: 'bufor-seed',
+    poolSize: 2,
+  }).initialize();
   try {
     const passwordHash = await hash(admin.password, { type: argon2id });
     await seedDemo(dataSource, [

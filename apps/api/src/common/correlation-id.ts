@@ -16,5 +16,5 @@ export function correlationIdFor(request: IncomingMessage): string {
  */
 export function correlationIdOf(request: IncomingMessage & { id?: unknown }): string {
   if (typeof request.id !== 'string') request.id = correlationIdFor(request);
-  return request.id as string;
+  return request.id;
 }

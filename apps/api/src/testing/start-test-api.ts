@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { apiEnvSchema, parseEnv } from '@bufor/config';
 import { createTestContext, testEnv, testRedisPrefix, type TestContext } from '@bufor/testing';
@@ -25,7 +26,7 @@ export async function startTestApi(label: string, env: Record<string, string> = 
   });
   const app = await createApiApp(config);
   await app.listen(0, '127.0.0.1');
-  const { port } = app.getHttpServer().address() as AddressInfo;
+  const { port } = (app.getHttpServer() as Server).address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   return {
     app,

@@ -8,7 +8,9 @@ async function main(): Promise<void> {
   await dataSource.initialize();
   try {
     const applied = await runMigrations(dataSource);
-    process.stdout.write(applied.length ? `applied migrations: ${applied.join(', ')}\n` : 'database schema is up to date\n');
+    process.stdout.write(
+      applied.length ? `applied migrations: ${applied.join(', ')}\n` : 'database schema is up to date\n',
+    );
   } finally {
     await dataSource.destroy();
   }

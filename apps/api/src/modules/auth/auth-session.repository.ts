@@ -6,7 +6,9 @@ import { DataSource, IsNull } from 'typeorm';
 export class AuthSessionRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  create(session: Pick<AuthSessionEntity, 'userId' | 'tokenHash' | 'expiresAt' | 'userAgent' | 'ip'>): Promise<AuthSessionEntity> {
+  create(
+    session: Pick<AuthSessionEntity, 'userId' | 'tokenHash' | 'expiresAt' | 'userAgent' | 'ip'>,
+  ): Promise<AuthSessionEntity> {
     return this.dataSource.getRepository(AuthSessionEntity).save(session);
   }
 

@@ -21,7 +21,13 @@ describe('auth over HTTP', () => {
     expect(body.accessToken).toMatch(/^bfs_/);
     expect(body.user.email).toBe('admin@kowalski.pl');
     expect(body.memberships).toEqual([
-      { tenantId: tenant.id, tenantName: 'Sklepy Kowalski Sp. z o.o.', nip: tenant.nip, slug: tenant.slug, role: 'admin' },
+      {
+        tenantId: tenant.id,
+        tenantName: 'Sklepy Kowalski Sp. z o.o.',
+        nip: tenant.nip,
+        slug: tenant.slug,
+        role: 'admin',
+      },
     ]);
 
     const me = await api.request('/v1/me', { token: body.accessToken });
@@ -76,9 +82,10 @@ describe('auth over HTTP', () => {
     expect((await api.request('/v1/me', { token: first.accessToken })).status).toBe(401);
 
     const second = (await (await login(user.email, user.password)).json()) as { accessToken: string };
-    await api.ctx.dataSource.query(`UPDATE auth_sessions SET expires_at = now() - interval '1 minute' WHERE user_id = $1`, [
-      user.id,
-    ]);
+    await api.ctx.dataSource.query(
+      `UPDATE auth_sessions SET expires_at = now() - interval '1 minute' WHERE user_id = $1`,
+      [user.id],
+    );
     const expired = await api.request('/v1/me', { token: second.accessToken });
     expect(expired.status).toBe(401);
     expect(((await expired.json()) as { code: string }).code).toBe('AUTH_SESSION_EXPIRED');
@@ -87,9 +94,10 @@ describe('auth over HTTP', () => {
   it('stores only a hash of the session token', async () => {
     const user = await api.ctx.newUser();
     const { accessToken } = (await (await login(user.email, user.password)).json()) as { accessToken: string };
-    const rows = (await api.ctx.dataSource.query('SELECT token_hash FROM auth_sessions WHERE user_id = $1', [user.id])) as {
-      token_hash: string;
-    }[];
+    const rows = await api.ctx.dataSource.query<{ token_hash: string }[]>(
+      'SELECT token_hash FROM auth_sessions WHERE user_id = $1',
+      [user.id],
+    );
     expect(rows).toHaveLength(1);
     expect(rows[0]!.token_hash).not.toContain(accessToken);
     expect(rows[0]!.token_hash).toMatch(/^[0-9a-f]{64}$/);

@@ -16,11 +16,10 @@ const membershipSchema = z
 
 export const meSchema = z.object({ user: userSchema, memberships: z.array(membershipSchema) });
 
-export const loginResponseSchema = meSchema
-  .extend({
-    accessToken: z.string().describe('Bearer token for the Authorization header; shown once.'),
-    expiresAt: z.iso.datetime(),
-  });
+export const loginResponseSchema = meSchema.extend({
+  accessToken: z.string().describe('Bearer token for the Authorization header; shown once.'),
+  expiresAt: z.iso.datetime(),
+});
 
 export class MeDto extends createZodDto(meSchema) {}
 export class LoginResponseDto extends createZodDto(loginResponseSchema) {}
