@@ -1,3 +1,4 @@
+export * from './ksef-client';
 export * from './environment/ksef-environment';
 export * from './http/ksef-errors';
 export * from './http/ksef-http.client';
@@ -7,11 +8,24 @@ export * from './rate-limit/rate-limiter';
 export * from './rate-limit/in-memory-rate-limiter';
 export * from './rate-limit/redis-rate-limiter';
 export * from './util/clock';
-/** Models generated from open-api.json (`KsefApi.SendInvoiceRequest`, ...). */
-export type * as KsefApi from './generated/ksef-api.models';
-export { KSEF_OPERATIONS } from './generated/ksef-api.models';
 export * from './crypto/ksef-crypto';
 export * from './crypto/public-key.service';
 export * from './crypto/auth-token-request';
 export * from './crypto/xades-signer';
 export * from './crypto/certificate-tools';
+export * from './auth/auth.api';
+export * from './auth/ksef-session';
+export * from './sessions/form-codes';
+export * from './sessions/session-status.api';
+export * from './sessions/online-session';
+export * from './sessions/batch-package';
+export * from './sessions/batch-session';
+export * from './retrieval/invoices.api';
+export * from './retrieval/incremental-sync';
+export * from './retrieval/invoice-export';
+export * from './admin/tokens.api';
+export * from './admin/certificates.api';
+export * from './admin/limits.api';
+/** Models generated from open-api.json (`KsefApi.SendInvoiceRequest`, ...). */
+export type * as KsefApi from './generated/ksef-api.models';
+export { KSEF_OPERATIONS } from './generated/ksef-api.models';

@@ -60,7 +60,7 @@ export interface GeneratedKeyPair {
 }
 
 export async function generateKeyPair(algorithm: KeyAlgorithm): Promise<GeneratedKeyPair> {
-  const keys = (await webcrypto.subtle.generateKey(ALGORITHMS[algorithm], true, ['sign', 'verify']));
+  const keys = await webcrypto.subtle.generateKey(ALGORITHMS[algorithm], true, ['sign', 'verify']);
   const pkcs8 = Buffer.from(await webcrypto.subtle.exportKey('pkcs8', keys.privateKey));
   const privateKey = createPrivateKey({ key: pkcs8, format: 'der', type: 'pkcs8' });
   return { keys, privateKey, privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }) as string };

@@ -1,6 +1,10 @@
 import { X509Certificate, createHash, generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { buildAuthTokenRequestXml, checkExternallySignedRequest, type ExternalSignatureError } from './auth-token-request';
+import {
+  buildAuthTokenRequestXml,
+  checkExternallySignedRequest,
+  type ExternalSignatureError,
+} from './auth-token-request';
 import { createSelfSignedCertificate, generateCsr } from './certificate-tools';
 import { signXadesEnveloped, verifyXadesEnveloped } from './xades-signer';
 

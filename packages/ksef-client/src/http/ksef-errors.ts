@@ -139,3 +139,8 @@ export class KsefOutcomeUnknownError extends KsefError {
     super(init);
   }
 }
+
+/** Downloaded content does not match the `x-ms-meta-hash` KSeF sent with it. */
+export class KsefIntegrityError extends KsefError {
+  override readonly name: string = 'KsefIntegrityError';
+}

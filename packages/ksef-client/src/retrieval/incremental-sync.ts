@@ -1,0 +1,126 @@
+import {
+  type InvoiceMetadata,
+  type InvoiceQueryFilters,
+  type InvoiceQuerySubjectType,
+  type QueryInvoicesMetadataResponse,
+} from '../generated/ksef-api.models';
+import { KsefValidationError } from '../http/ksef-errors';
+import { type MetadataPageOptions } from './invoices.api';
+
+/**
+ * Where an incremental sync stands. Persist it together with each processed invoice (same transaction) and
+ * pass it back after a restart: every invoice is then yielded exactly once.
+ */
+export interface SyncCursor {
+  subjectType: InvoiceQuerySubjectType;
+  /** Start of the next window (`PermanentStorage` date, inclusive). */
+  from: string;
+  /** Invoices already yielded with a date ≥ `from` (they can reappear at the window edge). */
+  seen: { ksefNumber: string; date: string }[];
+}
+
+export interface SyncItem {
+  invoice: InvoiceMetadata;
+  /** Cursor that includes this invoice. */
+  cursor: SyncCursor;
+}
+
+export interface SyncOptions {
+  pageSize?: number;
+  /** Extra filters (everything except subjectType/dateRange). */
+  filters?: Omit<InvoiceQueryFilters, 'subjectType' | 'dateRange'>;
+  /** Upper bound of the current time, for the 3-month window rule (default: now). */
+  now?: () => number;
+}
+
+/** What the sync needs from KSeF: one page of `POST /invoices/query/metadata` (an `InvoicesApi`). */
+export interface MetadataSource {
+  queryMetadata(filters: InvoiceQueryFilters, options: MetadataPageOptions): Promise<QueryInvoicesMetadataResponse>;
+}
+
+export function initialCursor(subjectType: InvoiceQuerySubjectType, from: Date | string): SyncCursor {
+  return { subjectType, from: typeof from === 'string' ? from : from.toISOString(), seen: [] };
+}
+
+function windowEnd(from: string, now: number): string | undefined {
+  const end = new Date(from);
+  end.setUTCMonth(end.getUTCMonth() + 3);
+  end.setUTCDate(end.getUTCDate() - 1);
+  return end.getTime() >= now ? undefined : end.toISOString();
+}
+
+function moveFrom(cursor: SyncCursor, to: string): SyncCursor {
+  const bound = Date.parse(to);
+  return { ...cursor, from: to, seen: cursor.seen.filter((s) => Date.parse(s.date) >= bound) };
+}
+
+/**
+ * Incremental synchronisation by `PermanentStorage` date following the HWM rules: contiguous windows, `to`
+ * clamped to the high-water mark (`restrictToPermanentStorageHwmDate`), truncation → next `from` = last record's
+ * date, otherwise next `from` = `permanentStorageHwmDate`; deduplicated by KSeF number. Stops when caught up.
+ */
+export async function* incrementalSync(
+  invoices: MetadataSource,
+  start: SyncCursor,
+  options: SyncOptions = {},
+): AsyncGenerator<SyncItem, SyncCursor> {
+  let cursor: SyncCursor = { ...start, seen: [...start.seen] };
+  const seen = new Set(cursor.seen.map((s) => s.ksefNumber));
+  const now = options.now ?? (() => Date.now());
+  for (;;) {
+    const to = windowEnd(cursor.from, now());
+    const filters: InvoiceQueryFilters = {
+      ...options.filters,
+      subjectType: cursor.subjectType,
+      dateRange: {
+        dateType: 'PermanentStorage',
+        from: cursor.from,
+        ...(to ? { to } : {}),
+        restrictToPermanentStorageHwmDate: true,
+      },
+    };
+    let pageOffset = 0;
+    let hwm: string | undefined;
+    let truncatedAt: string | undefined;
+    for (;;) {
+      let page;
+      try {
+        page = await invoices.queryMetadata(filters, {
+          pageOffset,
+          pageSize: options.pageSize ?? 250,
+          sortOrder: 'Asc',
+        });
+      } catch (err) {
+        // 21183: `from` is already above the high-water mark — nothing new yet.
+        if (err instanceof KsefValidationError && err.hasCode(21183)) return cursor;
+        throw err;
+      }
+      hwm = page.permanentStorageHwmDate ?? hwm;
+      for (const inv of page.invoices) {
+        if (seen.has(inv.ksefNumber)) continue;
+        seen.add(inv.ksefNumber);
+        cursor = { ...cursor, seen: [...cursor.seen, { ksefNumber: inv.ksefNumber, date: inv.permanentStorageDate }] };
+        yield { invoice: inv, cursor };
+      }
+      const last = page.invoices[page.invoices.length - 1];
+      if (page.hasMore && page.isTruncated && last) {
+        truncatedAt = last.permanentStorageDate;
+        break;
+      }
+      if (!page.hasMore) break;
+      pageOffset++;
+    }
+    if (truncatedAt) {
+      if (Date.parse(truncatedAt) <= Date.parse(cursor.from)) {
+        // More than the result cap share one timestamp: moving `from` cannot make progress.
+        throw new Error(`Ponad limit wyników KSeF ma tę samą datę ${truncatedAt}; zawęź filtry synchronizacji`);
+      }
+      cursor = moveFrom(cursor, truncatedAt);
+      continue;
+    }
+    // Window complete: continue from the HWM (or the window end when the HWM is beyond it).
+    const next = hwm && (!to || Date.parse(hwm) < Date.parse(to)) ? hwm : to;
+    if (next && Date.parse(next) > Date.parse(cursor.from)) cursor = moveFrom(cursor, next);
+    if (!to || (hwm && Date.parse(hwm) < Date.parse(to))) return cursor;
+  }
+}
