@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { startLocalS3 } from '@bufor/platform/dev';
 import { createTestDatabase, testEnv, testRedisPrefix, type TestDatabase } from '@bufor/testing';
 import { freePort, repoRoot, type RunningProcess, startProcess, waitForHttp } from './processes';
 
@@ -28,6 +29,7 @@ export interface Stack {
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const database: TestDatabase = await createTestDatabase('e2e');
   const scratch = mkdtempSync(join(tmpdir(), 'bufor-e2e-'));
+  const s3 = await startLocalS3({ port: 0, directory: join(scratch, 's3'), bucket: 'bufor-e2e' });
   const admin = { email: 'admin@demo.bufor.local', password: `E2e-${randomBytes(8).toString('hex')}` };
   const common = {
     NODE_ENV: 'test',
@@ -36,6 +38,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     REDIS_URL: testEnv.redisUrl,
     REDIS_KEY_PREFIX: testRedisPrefix('e2e'),
     KMS_LOCAL_MASTER_KEY_FILE: join(scratch, 'master.key'),
+    S3_ENDPOINT: s3.endpoint,
+    S3_BUCKET: s3.bucket,
+    S3_ACCESS_KEY_ID: s3.accessKeyId,
+    S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
   };
   execFileSync('node', ['apps/api/dist/cli/seed.js'], {
     cwd: repoRoot,
@@ -51,6 +57,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const processes: RunningProcess[] = [];
   const stop = async () => {
     await Promise.all(processes.map((p) => p.stop()));
+    await s3.stop();
     await database.drop();
     rmSync(scratch, { recursive: true, force: true });
   };

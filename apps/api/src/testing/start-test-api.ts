@@ -1,6 +1,10 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { apiEnvSchema, parseEnv } from '@bufor/config';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startLocalS3 } from '@bufor/platform/dev';
 import { createTestContext, testEnv, testRedisPrefix, type TestContext } from '@bufor/testing';
 import type { INestApplication } from '@nestjs/common';
 import { createApiApp } from '../bootstrap';
@@ -16,12 +20,19 @@ export interface TestApi {
 /** The real API on a random port over a fresh cloned database (no mocks of our own parts). */
 export async function startTestApi(label: string, env: Record<string, string> = {}): Promise<TestApi> {
   const ctx = await createTestContext(label);
+  const scratch = mkdtempSync(join(tmpdir(), `bufor-api-${label}-`));
+  const s3 = await startLocalS3({ port: 0, directory: join(scratch, 's3'), bucket: 'bufor-test' });
   const config = parseEnv('api', apiEnvSchema, {
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     DATABASE_URL: ctx.database.url,
     REDIS_URL: testEnv.redisUrl,
     REDIS_KEY_PREFIX: testRedisPrefix(label),
+    S3_ENDPOINT: s3.endpoint,
+    S3_BUCKET: s3.bucket,
+    S3_ACCESS_KEY_ID: s3.accessKeyId,
+    S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
+    KMS_LOCAL_MASTER_KEY_FILE: join(scratch, 'master.key'),
     ...env,
   });
   const app = await createApiApp(config);
@@ -44,7 +55,9 @@ export async function startTestApi(label: string, env: Record<string, string> = 
     },
     async close() {
       await app.close();
+      await s3.stop();
       await ctx.destroy();
+      rmSync(scratch, { recursive: true, force: true });
     },
   };
 }
