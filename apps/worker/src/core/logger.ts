@@ -16,12 +16,14 @@ export function redactedPaths(): string[] {
   return fields.flatMap((field) => [field, `*.${field}`]);
 }
 
-export function createLogger(config: Pick<WorkerConfig, 'LOG_LEVEL'>): Logger {
+export function createLogger(config: Pick<WorkerConfig, 'LOG_LEVEL' | 'LOG_FORMAT'>): Logger {
   return pino({
     level: config.LOG_LEVEL,
     base: { service: 'worker', pid: process.pid },
     timestamp: pino.stdTimeFunctions.isoTime,
     redact: { paths: redactedPaths(), censor: '***' },
+    // pretty is for people running the local stack; production keeps one JSON object per line.
+    ...(config.LOG_FORMAT === 'pretty' ? { transport: { target: 'pino-pretty', options: { singleLine: true } } } : {}),
   });
 }
 

@@ -1,0 +1,39 @@
+# syntax=docker/dockerfile:1
+# Image of @bufor/api. Build from the repository root:
+#   docker build -f infra/docker/api.Dockerfile -t bufor/api .
+ARG NODE_IMAGE=node:22-bookworm-slim
+
+FROM ${NODE_IMAGE} AS build
+ENV PNPM_HOME=/pnpm PATH=/pnpm:$PATH CI=true
+# Toolchain for dependencies with native builds (allow-listed in pnpm-workspace.yaml); build stage only.
+RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
+# pnpm at the version pinned in package.json "packageManager".
+RUN corepack enable
+WORKDIR /repo
+# Dependencies first (cached while only sources change): fetch needs just the lockfile.
+COPY package.json pnpm-lock.yaml pnpm-workspace.yaml .npmrc ./
+RUN --mount=type=cache,id=pnpm-store,target=/pnpm/store pnpm fetch --frozen-lockfile
+COPY . .
+# Only this app and the workspace packages it depends on (plus the root, which holds TypeScript).
+RUN --mount=type=cache,id=pnpm-store,target=/pnpm/store \
+    pnpm install --offline --frozen-lockfile --filter "@bufor/api..." --filter bufor
+RUN pnpm exec tsc -b apps/api
+# A self-contained folder: the app (dist + runtime files) with production dependencies only.
+RUN --mount=type=cache,id=pnpm-store,target=/pnpm/store \
+    pnpm --filter @bufor/api deploy --prod --legacy --offline /out/app
+# The migration tool ships in the API image (same release, same migrations): the compose migrate service and the
+# Kubernetes migrate Job run `node packages/db/dist/cli/migrate.js` from /app.
+RUN --mount=type=cache,id=pnpm-store,target=/pnpm/store \
+    pnpm --filter @bufor/db deploy --prod --legacy --offline /out/db
+
+FROM ${NODE_IMAGE} AS runtime
+ENV NODE_ENV=production
+WORKDIR /app
+COPY --from=build --chown=node:node /out/app ./
+COPY --from=build --chown=node:node /out/db ./packages/db
+# Where the local KeyVault keeps its master key when KMS_PROVIDER=local (mount a volume here).
+RUN mkdir -p /var/lib/bufor/kms && chown -R node:node /var/lib/bufor
+# The official Node image's unprivileged user (uid 1000).
+USER node
+EXPOSE 3000
+CMD ["node", "dist/main.js"]
