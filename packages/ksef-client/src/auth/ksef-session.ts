@@ -160,7 +160,15 @@ export class KsefSession {
       } catch (err) {
         // Refresh refused (session revoked, token revoked, 401): fall back to a full login when we can.
         if (!(err instanceof KsefAuthError || (err instanceof KsefValidationError && err.hasCode(21301)))) throw err;
-        if (this.credentials.kind === 'tokens') throw err;
+        if (this.credentials.kind === 'tokens') {
+          throw new KsefAuthError({
+            status: err.status,
+            message: `Odświeżenie tokenu odrzucone; wymagane ponowne logowanie: ${err.message}`,
+            details: err.details,
+            correlation: err.correlation,
+            cause: err,
+          });
+        }
       }
     }
     if (this.credentials.kind === 'tokens') {
