@@ -1,56 +1,57 @@
 import type { SimulatorStore } from '../core/store';
-import type { ContextIdentifier } from './identifiers';
+import type { FormCode } from './session';
 
-export type InvoicingMode = 'Online' | 'Offline';
-export type BuyerIdentifierType = 'Nip' | 'VatUe' | 'Other' | 'None';
-export type ThirdSubjectIdentifierType = 'Nip' | 'InternalId' | 'VatUe' | 'Other' | 'None';
-
-export interface FormCodeValue {
-  systemCode: string;
-  schemaVersion: string;
-  value: string;
+export interface PartyIdentifier {
+  type: 'Nip' | 'VatUe' | 'Other' | 'None' | 'InternalId';
+  value: string | null;
 }
 
-/** What KSeF reads out of the invoice XML for metadata queries and Subject1/2/3/Authorized views. */
+/** Everything the metadata query and invoice download need, extracted once from the FA(3) XML. */
 export interface InvoiceFacts {
-  invoiceNumber: string;
-  /** P_1, YYYY-MM-DD. */
+  sellerNip: string;
+  sellerName: string | null;
+  buyer: PartyIdentifier;
+  buyerName: string | null;
   issueDate: string;
-  seller: { nip: string; name: string | null };
-  buyer: { identifier: { type: BuyerIdentifierType; value: string | null }; name: string | null };
-  thirdSubjects: { identifier: { type: ThirdSubjectIdentifierType; value: string | null }; name: string | null; role: number }[];
-  authorizedSubject: { nip: string; name: string | null; role: number } | null;
-  netAmount: number;
-  grossAmount: number;
-  vatAmount: number;
+  invoiceNumber: string;
+  /** RodzajFaktury as written in FA(3) (VAT, KOR, ZAL, ...). */
+  invoiceKind: string;
   currency: string;
-  /** Metadata enum (Vat, Kor, Zal, ...). */
-  invoiceType: string;
+  netAmount: number;
+  vatAmount: number;
+  grossAmount: number;
   isSelfInvoicing: boolean;
   hasAttachment: boolean;
+  thirdSubjects: { identifier: PartyIdentifier; name: string | null; role: number }[];
+  authorizedSubject: { nip: string; name: string | null; role: number } | null;
 }
 
-/**
- * An invoice that got a KSeF number: written by invoice processing (online/batch sessions) and by
- * `POST /sim/invoices`; read by retrieval (`/invoices/ksef/{n}`, metadata queries, exports).
- */
-export interface StoredInvoiceRecord {
+/** An invoice that received a KSeF number (from a session or `POST /sim/invoices`). */
+export interface StoredInvoiceRecord extends InvoiceFacts {
   ksefNumber: string;
-  /** The exact bytes that were sent (downloads return them unchanged). */
   xml: Buffer;
-  /** Base64 SHA-256 of `xml`. */
   invoiceHash: string;
-  formCode: FormCodeValue;
-  invoicingMode: InvoicingMode;
-  /** Epoch ms: accepted for processing, KSeF number assigned, durably stored (downloadable from then). */
+  formCode: FormCode;
+  sessionReferenceNumber: string;
+  invoiceReferenceNumber: string;
+  /** Context that issued it. */
+  issuerContextKey: string;
   invoicingDate: number;
   acquisitionDate: number;
   permanentStorageDate: number;
+  invoicingMode: 'Online' | 'Offline';
   hashOfCorrectedInvoice: string | null;
-  sessionReferenceNumber: string | null;
-  /** The context the invoice was sent in (null for `/sim/invoices`). */
-  senderContext: ContextIdentifier | null;
-  facts: InvoiceFacts;
 }
 
+/** Keyed by KSeF number. */
 export const storedInvoicesTable = (store: SimulatorStore) => store.table<StoredInvoiceRecord>('storedInvoices');
+/** `${sellerNip}|${RodzajFaktury}|${P_2}` -> KSeF number (duplicate detection, §8.6). */
+export const duplicateIndexTable = (store: SimulatorStore) => store.table<string>('duplicateIndex');
+/** `${contextKey}|${plain invoice hash}` -> session invoice reference numbers (technical corrections). */
+export const invoiceHashIndexTable = (store: SimulatorStore) => store.table<string[]>('invoiceHashIndex');
+/** Hash of a corrected (rejected) invoice -> KSeF number of its accepted technical correction. */
+export const correctionsTable = (store: SimulatorStore) => store.table<string>('technicalCorrections');
+
+export function duplicateKey(facts: Pick<InvoiceFacts, 'sellerNip' | 'invoiceKind' | 'invoiceNumber'>): string {
+  return `${facts.sellerNip}|${facts.invoiceKind}|${facts.invoiceNumber}`;
+}

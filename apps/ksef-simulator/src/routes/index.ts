@@ -1,7 +1,10 @@
 import type { RouteModule } from '../simulator-context';
 import { authRoutes } from './auth.routes';
+import { onlineSessionRoutes } from './online-session.routes';
+import { sessionsRoutes } from './sessions.routes';
+import { upoStorageRoutes } from './upo-storage.routes';
 import { securityRoutes } from './security.routes';
 import { simControlRoutes } from './sim-control.routes';
 
 /** Every route module; add yours here (see CONTRIBUTING.md). */
-export const ROUTE_MODULES: RouteModule[] = [securityRoutes, authRoutes, simControlRoutes];
+export const ROUTE_MODULES: RouteModule[] = [securityRoutes, authRoutes, onlineSessionRoutes, sessionsRoutes, upoStorageRoutes, simControlRoutes];
