@@ -11,6 +11,7 @@ import { createObjectStore } from '../object-store/create-object-store';
 import { objectKey } from '../object-store/object-key';
 import { startLocalMailCatcher } from './local-mail-catcher';
 import { startDevServices, type DevServices } from './dev-services';
+import { probeDevServices } from './probe-dev-services';
 
 const TENANT = '6f1c1f3e-3d0a-4a4e-9a59-2a0d3c7b9e10';
 
@@ -79,6 +80,14 @@ describe('dev services with adapters built from the API configuration', () => {
     expect(aws).toBeInstanceOf(AwsKmsKeyVault);
     expect(JSON.parse(JSON.stringify(aws))).toEqual({ provider: 'aws', keyId: 'alias/bufor', region: 'eu-west-1' });
     (aws as AwsKmsKeyVault).close();
+  });
+
+  it('tells a second dev command that the services already run', async () => {
+    expect(await probeDevServices(services)).toEqual({ s3: true, mail: true });
+    expect(await probeDevServices({ s3Endpoint: 'http://127.0.0.1:1', mailWebUrl: 'http://127.0.0.1:1' })).toEqual({
+      s3: false,
+      mail: false,
+    });
   });
 
   it('refuses to start a second catcher on ports already taken, naming the problem', async () => {

@@ -60,7 +60,8 @@ export class AwsKmsKeyVault implements KeyVault {
         this.client.send(
           new DecryptCommand({
             CiphertextBlob: wrapped,
-            // Pinning the key stops a forged envelope from steering decryption to another key the role may use.
+            // The key recorded in the envelope, so envelopes made before KMS_AWS_KEY_ID changed still open; the
+            // tenant's encryption context, not the key id, is what keeps one tenant's data keys from another.
             KeyId: keyId ?? this.options.keyId,
             EncryptionContext: encryptionContext(tenantId),
           }),
