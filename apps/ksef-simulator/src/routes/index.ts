@@ -3,8 +3,9 @@ import { authRoutes } from './auth.routes';
 import { onlineSessionRoutes } from './online-session.routes';
 import { sessionsRoutes } from './sessions.routes';
 import { upoStorageRoutes } from './upo-storage.routes';
+import { tokensRoutes } from './tokens.routes';
 import { securityRoutes } from './security.routes';
 import { simControlRoutes } from './sim-control.routes';
 
 /** Every route module; add yours here (see CONTRIBUTING.md). */
-export const ROUTE_MODULES: RouteModule[] = [securityRoutes, authRoutes, onlineSessionRoutes, sessionsRoutes, upoStorageRoutes, simControlRoutes];
+export const ROUTE_MODULES: RouteModule[] = [securityRoutes, authRoutes, onlineSessionRoutes, sessionsRoutes, upoStorageRoutes, simControlRoutes, tokensRoutes];
