@@ -1,25 +1,27 @@
 // Runs every process of the local stack with prefixed, coloured logs; Ctrl-C (or one process failing) stops all.
 import { createRequire } from 'node:module';
-
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '../..');
 const require = createRequire(resolve(root, 'package.json'));
 const { concurrently } = require('concurrently');
 
+// The web app runs as in production (next start), so it needs a real session secret: one per machine, kept in var/.
+const secretFile = resolve(root, 'var/nextauth-secret');
+if (!existsSync(secretFile)) {
+  mkdirSync(resolve(root, 'var'), { recursive: true });
+  writeFileSync(secretFile, randomBytes(32).toString('base64url'), { mode: 0o600 });
+}
+
 const env = {
+  NEXTAUTH_SECRET: readFileSync(secretFile, 'utf8').trim(),
   LOG_FORMAT: 'pretty',
   NODE_ENV: 'development',
   ...process.env,
 };
-const ports = {
-  api: env.API_PORT ?? '3000',
-  web: env.WEB_PORT ?? '3001',
-  worker: env.WORKER_PORT ?? '3002',
-  sim: env.SIM_PORT ?? '8100',
-  s3: '4569',
-  mailWeb: '1080',
-};
+const webPort = env.WEB_PORT ?? '3001';
 
 const commands = [
   { name: 'services', command: 'node packages/platform/dist/dev/main.js', prefixColor: 'gray' },
@@ -28,9 +30,9 @@ const commands = [
   { name: 'worker', command: 'node apps/worker/dist/main.js', prefixColor: 'yellow' },
   {
     name: 'web',
-    command: `pnpm --dir apps/web exec next start -p ${ports.web}`,
+    command: `pnpm --dir apps/web exec next start -p ${webPort}`,
     prefixColor: 'green',
-    env: { NEXT_DIST_DIR: '.next', NEXT_TELEMETRY_DISABLED: '1' },
+    env: { NODE_ENV: 'production', NEXT_DIST_DIR: '.next', NEXT_TELEMETRY_DISABLED: '1' },
   },
   { name: 'ready', command: 'node scripts/lib/wait-ready.mjs', prefixColor: 'cyan' },
 ];
