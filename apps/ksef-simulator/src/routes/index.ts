@@ -4,8 +4,10 @@ import { onlineSessionRoutes } from './online-session.routes';
 import { sessionsRoutes } from './sessions.routes';
 import { upoStorageRoutes } from './upo-storage.routes';
 import { tokensRoutes } from './tokens.routes';
+import { invoicesQueryRoutes } from './invoices-query.routes';
+import { exportStorageRoutes } from './export-storage.routes';
 import { securityRoutes } from './security.routes';
 import { simControlRoutes } from './sim-control.routes';
 
 /** Every route module; add yours here (see CONTRIBUTING.md). */
-export const ROUTE_MODULES: RouteModule[] = [securityRoutes, authRoutes, onlineSessionRoutes, sessionsRoutes, upoStorageRoutes, simControlRoutes, tokensRoutes];
+export const ROUTE_MODULES: RouteModule[] = [securityRoutes, authRoutes, onlineSessionRoutes, sessionsRoutes, upoStorageRoutes, simControlRoutes, tokensRoutes, invoicesQueryRoutes, exportStorageRoutes];

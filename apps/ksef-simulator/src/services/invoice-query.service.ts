@@ -4,14 +4,19 @@ import type { ContextIdentifier } from '../domain/identifiers';
 import { retrievalSettings } from '../domain/retrieval-settings';
 import { storedInvoicesTable, type StoredInvoiceRecord } from '../domain/stored-invoice';
 import type { SimulatorContext } from '../simulator-context';
-import { permanentStorageHwm } from './invoice-store.service';
+import { permanentStorageHwm } from './permanent-storage.service';
 
 export type SubjectType = 'Subject1' | 'Subject2' | 'Subject3' | 'SubjectAuthorized';
 export type DateType = 'Issue' | 'Invoicing' | 'PermanentStorage';
 
 export interface InvoiceQueryFilters {
   subjectType: SubjectType;
-  dateRange: { dateType: DateType; from: string; to?: string | null; restrictToPermanentStorageHwmDate?: boolean | null };
+  dateRange: {
+    dateType: DateType;
+    from: string;
+    to?: string | null;
+    restrictToPermanentStorageHwmDate?: boolean | null;
+  };
   ksefNumber?: string | null;
   invoiceNumber?: string | null;
   amount?: { type: 'Brutto' | 'Netto' | 'Vat'; from?: number | null; to?: number | null } | null;
@@ -35,20 +40,19 @@ function contextNip(context: ContextIdentifier): string | null {
 /** Whether the invoice belongs to the caller's view: seller, buyer, third party or authorised subject. */
 export function inView(invoice: StoredInvoiceRecord, context: ContextIdentifier, subjectType: SubjectType): boolean {
   const nip = contextNip(context);
-  const facts = invoice.facts;
   switch (subjectType) {
     case 'Subject1':
-      return nip !== null && facts.seller.nip === nip;
+      return nip !== null && invoice.sellerNip === nip;
     case 'Subject2':
-      return nip !== null && facts.buyer.identifier.type === 'Nip' && facts.buyer.identifier.value === nip;
+      return nip !== null && invoice.buyer.type === 'Nip' && invoice.buyer.value === nip;
     case 'Subject3':
-      return facts.thirdSubjects.some(
+      return invoice.thirdSubjects.some(
         (s) =>
           (s.identifier.type === 'Nip' && s.identifier.value === nip) ||
           (s.identifier.type === 'InternalId' && s.identifier.value === context.value),
       );
     case 'SubjectAuthorized':
-      return nip !== null && facts.authorizedSubject?.nip === nip;
+      return nip !== null && invoice.authorizedSubject?.nip === nip;
   }
 }
 
@@ -59,7 +63,7 @@ export function visibleToContext(invoice: StoredInvoiceRecord, context: ContextI
 function dateOf(invoice: StoredInvoiceRecord, dateType: DateType): number {
   switch (dateType) {
     case 'Issue':
-      return Date.parse(`${invoice.facts.issueDate}T00:00:00Z`);
+      return Date.parse(`${invoice.issueDate}T00:00:00Z`);
     case 'Invoicing':
       return invoice.invoicingDate;
     case 'PermanentStorage':
@@ -92,13 +96,13 @@ export function resolveRange(ctx: SimulatorContext, filters: InvoiceQueryFilters
   const range = filters.dateRange;
   const from = parseDate(range.from, 'dateRange.from');
   let to = range.to ? parseDate(range.to, 'dateRange.to') : now;
-  if (to < from) throw validationError('dateRange.to: data końcowa jest wcześniejsza niż początkowa');
-  if (to > addMonths(from, 3)) throw validationError('dateRange: zakres dat nie może przekraczać 3 miesięcy');
   const isStorage = range.dateType === 'PermanentStorage';
   const hwm = isStorage ? permanentStorageHwm(ctx) : null;
   if (range.restrictToPermanentStorageHwmDate) {
-    if (!isStorage || hwm === null) {
-      throw validationError('dateRange.restrictToPermanentStorageHwmDate: dozwolone tylko dla dateType PermanentStorage');
+    if (hwm === null) {
+      throw validationError(
+        'dateRange.restrictToPermanentStorageHwmDate: dozwolone tylko dla dateType PermanentStorage',
+      );
     }
     if (from > hwm) {
       throw new KsefError(21183, 'Zakres filtrowania wykracza poza dostępny zakres danych.', [
@@ -107,21 +111,42 @@ export function resolveRange(ctx: SimulatorContext, filters: InvoiceQueryFilters
     }
     to = Math.min(to, hwm);
   }
+  if (to < from) throw validationError('dateRange.to: data końcowa jest wcześniejsza niż początkowa');
+  if (to > addMonths(from, 3)) throw validationError('dateRange: zakres dat nie może przekraczać 3 miesięcy');
   return { from, to, hwm };
 }
 
 function amountOf(invoice: StoredInvoiceRecord, type: 'Brutto' | 'Netto' | 'Vat'): number {
-  return type === 'Brutto' ? invoice.facts.grossAmount : type === 'Netto' ? invoice.facts.netAmount : invoice.facts.vatAmount;
+  return type === 'Brutto' ? invoice.grossAmount : type === 'Netto' ? invoice.netAmount : invoice.vatAmount;
+}
+
+/** FA(3) RodzajFaktury -> metadata `invoiceType`. */
+const INVOICE_TYPES: Record<string, string> = {
+  VAT: 'Vat',
+  KOR: 'Kor',
+  ZAL: 'Zal',
+  ROZ: 'Roz',
+  UPR: 'Upr',
+  KOR_ZAL: 'KorZal',
+  KOR_ROZ: 'KorRoz',
+};
+
+export const invoiceTypeOf = (invoice: StoredInvoiceRecord): string => INVOICE_TYPES[invoice.invoiceKind] ?? 'Vat';
+
+/** Metadata knows no InternalId buyer; such an identifier is reported as Other. */
+function buyerIdentifier(invoice: StoredInvoiceRecord) {
+  return invoice.buyer.type === 'InternalId' ? { type: 'Other' as const, value: invoice.buyer.value } : invoice.buyer;
 }
 
 function matches(invoice: StoredInvoiceRecord, f: InvoiceQueryFilters): boolean {
-  const facts = invoice.facts;
+  const facts = invoice;
   if (f.ksefNumber && invoice.ksefNumber !== f.ksefNumber) return false;
   if (f.invoiceNumber && facts.invoiceNumber !== f.invoiceNumber) return false;
-  if (f.sellerNip && facts.seller.nip !== f.sellerNip) return false;
+  if (f.sellerNip && facts.sellerNip !== f.sellerNip) return false;
   if (f.buyerIdentifier) {
-    if (facts.buyer.identifier.type !== f.buyerIdentifier.type) return false;
-    if (f.buyerIdentifier.value && facts.buyer.identifier.value !== f.buyerIdentifier.value) return false;
+    const buyer = buyerIdentifier(invoice);
+    if (buyer.type !== f.buyerIdentifier.type) return false;
+    if (f.buyerIdentifier.value && buyer.value !== f.buyerIdentifier.value) return false;
   }
   if (f.amount) {
     const amount = amountOf(invoice, f.amount.type);
@@ -132,7 +157,7 @@ function matches(invoice: StoredInvoiceRecord, f: InvoiceQueryFilters): boolean 
   if (f.invoicingMode && invoice.invoicingMode !== f.invoicingMode) return false;
   if (typeof f.isSelfInvoicing === 'boolean' && facts.isSelfInvoicing !== f.isSelfInvoicing) return false;
   if (f.formType && invoice.formCode.value !== f.formType) return false;
-  if (f.invoiceTypes && f.invoiceTypes.length > 0 && !f.invoiceTypes.includes(facts.invoiceType)) return false;
+  if (f.invoiceTypes && f.invoiceTypes.length > 0 && !f.invoiceTypes.includes(invoiceTypeOf(invoice))) return false;
   if (typeof f.hasAttachment === 'boolean' && facts.hasAttachment !== f.hasAttachment) return false;
   return true;
 }
@@ -164,29 +189,28 @@ export function findInvoices(
 }
 
 export function invoiceMetadata(invoice: StoredInvoiceRecord) {
-  const facts = invoice.facts;
   return {
     ksefNumber: invoice.ksefNumber,
-    invoiceNumber: facts.invoiceNumber,
-    issueDate: facts.issueDate,
+    invoiceNumber: invoice.invoiceNumber,
+    issueDate: invoice.issueDate,
     invoicingDate: isoDateTime(invoice.invoicingDate),
     acquisitionDate: isoDateTime(invoice.acquisitionDate),
     permanentStorageDate: isoDateTime(invoice.permanentStorageDate),
-    seller: facts.seller,
-    buyer: facts.buyer,
-    netAmount: facts.netAmount,
-    grossAmount: facts.grossAmount,
-    vatAmount: facts.vatAmount,
-    currency: facts.currency,
+    seller: { nip: invoice.sellerNip, name: invoice.sellerName },
+    buyer: { identifier: buyerIdentifier(invoice), name: invoice.buyerName },
+    netAmount: invoice.netAmount,
+    grossAmount: invoice.grossAmount,
+    vatAmount: invoice.vatAmount,
+    currency: invoice.currency,
     invoicingMode: invoice.invoicingMode,
-    invoiceType: facts.invoiceType,
+    invoiceType: invoiceTypeOf(invoice),
     formCode: invoice.formCode,
-    isSelfInvoicing: facts.isSelfInvoicing,
-    hasAttachment: facts.hasAttachment,
+    isSelfInvoicing: invoice.isSelfInvoicing,
+    hasAttachment: invoice.hasAttachment,
     invoiceHash: invoice.invoiceHash,
     hashOfCorrectedInvoice: invoice.hashOfCorrectedInvoice,
-    thirdSubjects: facts.thirdSubjects.length > 0 ? facts.thirdSubjects : null,
-    authorizedSubject: facts.authorizedSubject,
+    thirdSubjects: invoice.thirdSubjects.length > 0 ? invoice.thirdSubjects : null,
+    authorizedSubject: invoice.authorizedSubject,
   };
 }
 
@@ -215,7 +239,11 @@ export function queryMetadata(
 }
 
 /** GET /invoices/ksef/{n}: 21164 unknown or not the caller's; 21165 not yet permanently stored. */
-export function downloadInvoice(ctx: SimulatorContext, context: ContextIdentifier, ksefNumber: string): StoredInvoiceRecord {
+export function downloadInvoice(
+  ctx: SimulatorContext,
+  context: ContextIdentifier,
+  ksefNumber: string,
+): StoredInvoiceRecord {
   const invoice = storedInvoicesTable(ctx.store).get(ksefNumber);
   if (!invoice || !visibleToContext(invoice, context)) {
     throw new KsefError(21164, 'Faktura o podanym identyfikatorze nie istnieje.', [ksefNumber]);
