@@ -33,8 +33,9 @@ export async function guardRequest(ctx: SimulatorContext, request: FastifyReques
   const policy = policyOf(request);
   if (!policy) return;
 
-  const fault = ctx.faults.decide(policy.group);
-  const delay = ctx.faults.delayMs();
+  // Pre-signed storage URLs stand for a separate storage service: KSeF faults do not apply to them.
+  const fault = policy.group === 'unlimited' ? ({ type: 'none' } as const) : ctx.faults.decide(policy.group);
+  const delay = policy.group === 'unlimited' ? 0 : ctx.faults.delayMs();
   if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
   switch (fault.type) {
     case 'none':

@@ -1,5 +1,6 @@
 import type { RouteModule } from '../simulator-context';
 import { authRoutes } from './auth.routes';
+import { batchSessionRoutes, batchStorageRoutes } from './batch-session.routes';
 import { onlineSessionRoutes } from './online-session.routes';
 import { sessionsRoutes } from './sessions.routes';
 import { upoStorageRoutes } from './upo-storage.routes';
@@ -10,4 +11,4 @@ import { securityRoutes } from './security.routes';
 import { simControlRoutes } from './sim-control.routes';
 
 /** Every route module; add yours here (see CONTRIBUTING.md). */
-export const ROUTE_MODULES: RouteModule[] = [securityRoutes, authRoutes, onlineSessionRoutes, sessionsRoutes, upoStorageRoutes, simControlRoutes, tokensRoutes, invoicesQueryRoutes, exportStorageRoutes];
+export const ROUTE_MODULES: RouteModule[] = [securityRoutes, authRoutes, onlineSessionRoutes, batchSessionRoutes, batchStorageRoutes, sessionsRoutes, upoStorageRoutes, simControlRoutes, tokensRoutes, invoicesQueryRoutes, exportStorageRoutes];
