@@ -1,7 +1,7 @@
 'use client';
 
 import { signIn } from 'next-auth/react';
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { t } from '../../i18n/t';
 
 /** Mirrors LOGIN_ERROR_PREFIX of the server (kept literal: this module must not import server code). */
@@ -21,6 +21,9 @@ function textField(data: FormData, name: string): string {
 export function LoginForm({ callbackUrl, notice }: { callbackUrl: string; notice?: string | undefined }) {
   const [error, setError] = useState<string | undefined>();
   const [pending, setPending] = useState(false);
+  // Until React has hydrated, a click would submit the form natively; keep the button off until then.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   const passwordRef = useRef<HTMLInputElement>(null);
   const messageId = useId();
 
@@ -56,7 +59,8 @@ export function LoginForm({ callbackUrl, notice }: { callbackUrl: string; notice
 
   const message = error ?? notice;
   return (
-    <form className="login-form" onSubmit={onSubmit} noValidate aria-busy={pending}>
+    // method="post" so that even a native submission never puts the password into a URL.
+    <form className="login-form" method="post" onSubmit={onSubmit} noValidate aria-busy={pending}>
       <div className="field">
         <label htmlFor="login-email">{t('login.email')}</label>
         <input
@@ -93,7 +97,7 @@ export function LoginForm({ callbackUrl, notice }: { callbackUrl: string; notice
           </p>
         ) : null}
       </div>
-      <button type="submit" className="button button--primary button--block" disabled={pending}>
+      <button type="submit" className="button button--primary button--block" disabled={pending || !hydrated}>
         {pending ? t('login.submitting') : t('login.submit')}
       </button>
     </form>
