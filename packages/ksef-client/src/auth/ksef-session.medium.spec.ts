@@ -58,14 +58,12 @@ describe('authentication against the simulator', () => {
       },
       'ec',
     );
-    const session = sim
-      .client()
-      .login({
-        kind: 'certificate',
-        context: { type: 'Nip', value: nip },
-        certificate: cert.certificatePem,
-        privateKey: cert.privateKeyPem,
-      });
+    const session = sim.client().login({
+      kind: 'certificate',
+      context: { type: 'Nip', value: nip },
+      certificate: cert.certificatePem,
+      privateKey: cert.privateKeyPem,
+    });
     await expect(session.accessToken()).resolves.toMatch(/\S+/);
   });
 
@@ -90,17 +88,15 @@ describe('authentication against the simulator', () => {
   it('refreshes the access token before it expires (short lifetime)', async () => {
     const nip = randomNip();
     const cert = await createSelfSignedCertificate(seal(nip), 'ec');
-    const session = sim
-      .client()
-      .login(
-        {
-          kind: 'certificate',
-          context: { type: 'Nip', value: nip },
-          certificate: cert.certificatePem,
-          privateKey: cert.privateKey,
-        },
-        { refreshMarginMs: 2_000 },
-      );
+    const session = sim.client().login(
+      {
+        kind: 'certificate',
+        context: { type: 'Nip', value: nip },
+        certificate: cert.certificatePem,
+        privateKey: cert.privateKey,
+      },
+      { refreshMarginMs: 2_000 },
+    );
     const first = await session.accessToken();
     const reference = session.authReferenceNumber;
     await new Promise((r) => setTimeout(r, 1_200));
