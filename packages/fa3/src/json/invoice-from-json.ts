@@ -1,4 +1,4 @@
-import Decimal from 'decimal.js';
+import { Decimal } from './exact-decimal';
 import { z } from 'zod';
 import type { Address, BuyerId } from '../model/common.model';
 import type { Fa } from '../model/fa.model';

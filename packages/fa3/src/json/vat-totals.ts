@@ -1,4 +1,4 @@
-import Decimal from 'decimal.js';
+import { Decimal } from './exact-decimal';
 import type { VatRate } from '../model/common.model';
 import type { Fa } from '../model/fa.model';
 import { VAT_BUCKETS } from '../model/vat-buckets';

@@ -1,18 +1,17 @@
-import Decimal from 'decimal.js';
 import { isValidKsefNumber } from '../ids/ksef-number';
 import type { Invoice } from '../model/invoice.model';
 import { OSS_BUCKET, SUMMARY_FIELDS, VAT_BUCKETS, type VatBucket } from '../model/vat-buckets';
 import type { Fa } from '../model/fa.model';
 import { step } from './issue-path';
 import { issue, type ValidationIssue } from './validation-issue';
-import { checkLines, decimalOf, lineBucket, lineSign } from './business-line-rules';
+import { checkLines, lineBucket, lineSign } from './business-line-rules';
+import { abs, fixed, formatAmount, percentToGrosz } from './fixed-decimal';
 
 const CORRECTIONS = new Set(['KOR', 'KOR_ZAL', 'KOR_ROZ']);
 const SETTLEMENTS = new Set(['ROZ', 'KOR_ROZ']);
 /** Kinds whose lines describe the whole supply, so the lines must add up to the per-rate sums. */
 const LINE_SUMMED = new Set(['VAT', 'KOR', 'UPR']);
 const FA = 'Faktura/Fa';
-const ZERO = new Decimal(0);
 
 /** Business consistency (layer c). Everything here is a warning: KSeF accepts such invoices. */
 export function checkBusinessRules(invoice: Invoice): ValidationIssue[] {
@@ -32,13 +31,13 @@ function warn(code: string, path: string, message: string): ValidationIssue {
   return issue('business', 'warning', code, path, message);
 }
 
-function amount(fa: Fa, field: keyof Fa): Decimal {
-  return decimalOf(fa[field] as string | undefined) ?? ZERO;
+function amount(fa: Fa, field: keyof Fa): bigint {
+  return fixed(fa[field] as string | undefined) ?? 0n;
 }
 
 interface RateSums {
-  net: Decimal;
-  vat: Decimal;
+  net: bigint;
+  vat: bigint;
 }
 
 /**
@@ -46,18 +45,18 @@ interface RateSums {
  * rate; gross-priced lines (only P_11A) are converted per rate: tax = gross × p / (100 + p), net = gross − tax.
  */
 function lineTotals(fa: Fa): Map<string, Map<number, RateSums>> {
-  const nets = new Map<string, Map<number, { net: Decimal; gross: Decimal }>>();
+  const nets = new Map<string, Map<number, { net: bigint; gross: bigint }>>();
   for (const line of fa.FaWiersz ?? []) {
     const bucket = lineBucket(line);
     if (!bucket) continue;
     const percent = line.P_12 ? VAT_BUCKETS[line.P_12].percent : Number(line.P_12_XII ?? 0);
-    const perRate = nets.get(bucket.net) ?? new Map<number, { net: Decimal; gross: Decimal }>();
-    const sums = perRate.get(percent) ?? { net: ZERO, gross: ZERO };
+    const perRate = nets.get(bucket.net) ?? new Map<number, { net: bigint; gross: bigint }>();
+    const sums = perRate.get(percent) ?? { net: 0n, gross: 0n };
     const sign = lineSign(fa, line);
-    const net = decimalOf(line.P_11);
-    const gross = decimalOf(line.P_11A);
-    if (net) sums.net = sums.net.plus(net.times(sign));
-    else if (gross) sums.gross = sums.gross.plus(gross.times(sign));
+    const net = fixed(line.P_11);
+    const gross = fixed(line.P_11A);
+    if (net !== undefined) sums.net += net * sign;
+    else if (gross !== undefined) sums.gross += gross * sign;
     perRate.set(percent, sums);
     nets.set(bucket.net, perRate);
   }
@@ -65,20 +64,21 @@ function lineTotals(fa: Fa): Map<string, Map<number, RateSums>> {
   for (const [field, perRate] of nets) {
     const totals = new Map<number, RateSums>();
     for (const [percent, { net, gross }] of perRate) {
-      const grossTax = gross
-        .times(percent)
-        .dividedBy(100 + percent)
-        .toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
-      const netTax = net.times(percent).dividedBy(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
-      totals.set(percent, { net: net.plus(gross.minus(grossTax)), vat: netTax.plus(grossTax) });
+      // OSS rates (P_12_XII) may be fractional: work in hundredths of a percent to stay integral.
+      const hundredths = Math.round(percent * 100);
+      const grossTax = percentToGrosz(gross, hundredths, 10_000 + hundredths);
+      const netTax = percentToGrosz(net, hundredths, 10_000);
+      totals.set(percent, { net: net + gross - grossTax, vat: netTax + grossTax });
     }
     result.set(field, totals);
   }
   return result;
 }
 
-function sumOf(perRate: Map<number, RateSums> | undefined, key: keyof RateSums): Decimal {
-  return [...(perRate?.values() ?? [])].reduce((acc, s) => acc.plus(s[key]), ZERO);
+function sumOf(perRate: Map<number, RateSums> | undefined, key: keyof RateSums): bigint {
+  let sum = 0n;
+  for (const sums of perRate?.values() ?? []) sum += sums[key];
+  return sum;
 }
 
 function checkLineSums(fa: Fa, totals: Map<string, Map<number, RateSums>>): ValidationIssue[] {
@@ -88,10 +88,10 @@ function checkLineSums(fa: Fa, totals: Map<string, Map<number, RateSums>>): Vali
     const declared = amount(fa, field as keyof Fa);
     const perRate = totals.get(field);
     const expected = sumOf(perRate, 'net');
-    if (declared.equals(expected)) continue;
+    if (declared === expected) continue;
     const message = perRate
-      ? `Suma wartości netto wierszy (${expected.toFixed(2)}) różni się od ${field} (${declared.toFixed(2)}).`
-      : `${field} (${declared.toFixed(2)}) nie ma odpowiadających wierszy.`;
+      ? `Suma wartości netto wierszy (${formatAmount(expected)}) różni się od ${field} (${formatAmount(declared)}).`
+      : `${field} (${formatAmount(declared)}) nie ma odpowiadających wierszy.`;
     issues.push(warn('BIZ_NET_SUM_MISMATCH', `${FA}/${field}`, message));
   }
   return issues;
@@ -110,34 +110,34 @@ function checkTotals(fa: Fa, totals: Map<string, Map<number, RateSums>> | undefi
   }
   // One grosz covers rounding of the total (also gross-priced totals, where net = gross − tax); per-line rounding
   // may drift by up to half a grosz per line.
-  const tolerance = Decimal.max(0.01, new Decimal(0.005).times(lineCount));
+  const tolerance = BigInt(Math.max(2, lineCount)) * 500_000n; // half a grosz at fixed-decimal scale, ≥ 1 grosz
   for (const { bucket, percents } of candidates.values()) {
     if (fa[bucket.net] === undefined || !bucket.vat) continue;
     const net = amount(fa, bucket.net);
     const vat = amount(fa, bucket.vat);
     const perRate = totals?.get(bucket.net);
     const ok = perRate
-      ? sumOf(perRate, 'vat').minus(vat).abs().lte(tolerance)
-      : percents.some((p) => net.times(p).dividedBy(100).minus(vat).abs().lte(tolerance));
+      ? abs(sumOf(perRate, 'vat') - vat) <= tolerance
+      : percents.some((p) => abs(percentToGrosz(net, p) - vat) <= tolerance);
     if (!ok) {
       issues.push(
         warn(
           'BIZ_VAT_AMOUNT_MISMATCH',
           `${FA}/${bucket.vat}`,
-          `Kwota podatku ${bucket.vat} (${vat.toFixed(2)}) nie odpowiada stawce ${percents.join(' / ')}% od ${bucket.net} (${net.toFixed(2)}).`,
+          `Kwota podatku ${bucket.vat} (${formatAmount(vat)}) nie odpowiada stawce ${percents.join(' / ')}% od ${bucket.net} (${formatAmount(net)}).`,
         ),
       );
     }
   }
   if (SUMMARY_FIELDS.some((f) => fa[f] !== undefined)) {
-    const sum = SUMMARY_FIELDS.reduce((acc, f) => acc.plus(amount(fa, f)), ZERO);
+    const sum = SUMMARY_FIELDS.reduce((acc, f) => acc + amount(fa, f), 0n);
     const total = amount(fa, 'P_15');
-    if (!sum.equals(total)) {
+    if (sum !== total) {
       issues.push(
         warn(
           'BIZ_TOTAL_MISMATCH',
           `${FA}/P_15`,
-          `Kwota należności ogółem P_15 (${total.toFixed(2)}) różni się od sumy kwot netto i podatku (${sum.toFixed(2)}).`,
+          `Kwota należności ogółem P_15 (${formatAmount(total)}) różni się od sumy kwot netto i podatku (${formatAmount(sum)}).`,
         ),
       );
     }

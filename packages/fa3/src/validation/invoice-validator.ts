@@ -66,8 +66,7 @@ export async function createInvoiceValidator(options: InvoiceValidatorOptions = 
       if (schemaIssues.length > 0) return result(issues);
       let invoice: Invoice;
       try {
-        // Already well-formed and schema-valid: skip the parser's own syntax pass.
-        invoice = parseInvoice(document.text, { maxBytes: Number.MAX_SAFE_INTEGER, trustedSyntax: true });
+        invoice = parseInvoice(document.text, { maxBytes: Number.MAX_SAFE_INTEGER });
       } catch (error) {
         if (!(error instanceof Fa3ParseError)) throw error;
         issues.push(issue('xsd', 'error', error.code, error.path, error.message, error));
