@@ -5,6 +5,7 @@ import { faultSettingsSchema } from '../core/faults';
 import { NIP_PATTERN } from '../domain/identifiers';
 import { PERMISSIONS } from '../domain/permissions';
 import { ensureSimContext } from '../services/sim-contexts.service';
+import { storeSimInvoice } from '../services/sim-invoices.service';
 import type { RouteModule, SimulatorContext } from '../simulator-context';
 
 const contextBody = z.object({
@@ -57,6 +58,11 @@ export const simControlRoutes: RouteModule = {
     app.post('/sim/contexts', (request) => {
       const body = parse(contextBody, request.body);
       return ensureSimContext(ctx, body.nip, body.permissions);
+    });
+
+    app.post('/sim/invoices', (request) => {
+      const seller = request.headers['x-sim-seller-nip'];
+      return storeSimInvoice(ctx, request.body, typeof seller === 'string' ? seller : undefined);
     });
 
     app.post('/sim/clock', (request) => {
