@@ -7,8 +7,10 @@ import { upoStorageRoutes } from './upo-storage.routes';
 import { tokensRoutes } from './tokens.routes';
 import { invoicesQueryRoutes } from './invoices-query.routes';
 import { exportStorageRoutes } from './export-storage.routes';
+import { limitsRoutes } from './limits.routes';
+import { testdataRoutes } from './testdata.routes';
 import { securityRoutes } from './security.routes';
 import { simControlRoutes } from './sim-control.routes';
 
 /** Every route module; add yours here (see CONTRIBUTING.md). */
-export const ROUTE_MODULES: RouteModule[] = [securityRoutes, authRoutes, onlineSessionRoutes, batchSessionRoutes, batchStorageRoutes, sessionsRoutes, upoStorageRoutes, simControlRoutes, tokensRoutes, invoicesQueryRoutes, exportStorageRoutes];
+export const ROUTE_MODULES: RouteModule[] = [securityRoutes, authRoutes, onlineSessionRoutes, batchSessionRoutes, batchStorageRoutes, sessionsRoutes, upoStorageRoutes, simControlRoutes, tokensRoutes, invoicesQueryRoutes, exportStorageRoutes, limitsRoutes, testdataRoutes];
