@@ -1,6 +1,7 @@
 import { dirname, join } from 'node:path';
 import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import { cacheDecodedFontTables } from './font-cache';
 
 /** Roboto as shipped with pdfmake: it has every Polish letter. */
 const FONT_DIR = join(dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
@@ -9,6 +10,7 @@ let configured = false;
 
 function configure(): void {
   if (configured) return;
+  cacheDecodedFontTables(join(FONT_DIR, 'Roboto-Regular.ttf'));
   pdfmake.setFonts({
     Roboto: {
       normal: join(FONT_DIR, 'Roboto-Regular.ttf'),
