@@ -115,3 +115,29 @@ export type InferFields<F extends Fields> = Simplify<
 
 /** The model type described by a schema node. */
 export type InferNode<N> = N extends LeafNode<infer T> ? T : N extends ObjectNode<infer F> ? InferFields<F> : never;
+
+export interface NodeLayout {
+  /** [name, field] in schema order. */
+  readonly entries: readonly (readonly [string, Field])[];
+  readonly required: readonly string[];
+  readonly attributes: readonly string[];
+  readonly hasRepeated: boolean;
+}
+
+const layouts = new WeakMap<ObjectNode, NodeLayout>();
+
+/** Per-node field lists computed once: the builder and parser walk them for every element of every invoice. */
+export function layoutOf(node: ObjectNode): NodeLayout {
+  let layout = layouts.get(node);
+  if (!layout) {
+    const entries = Object.entries(node.fields);
+    layout = {
+      entries,
+      required: entries.filter(([, f]) => f.occurs === 'one').map(([name]) => name),
+      attributes: entries.filter(([, f]) => f.occurs === 'attr').map(([name]) => name),
+      hasRepeated: entries.some(([, f]) => f.occurs === 'many'),
+    };
+    layouts.set(node, layout);
+  }
+  return layout;
+}

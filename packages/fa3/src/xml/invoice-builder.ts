@@ -1,5 +1,5 @@
 import { type Invoice, invoiceNode, ROOT_ELEMENT, ROOT_NAMESPACES } from '../model/invoice.model';
-import type { Field, ObjectNode, SchemaNode } from '../model/schema-node';
+import { type Field, layoutOf, type ObjectNode, type SchemaNode } from '../model/schema-node';
 import { escapeAttribute, escapeText } from './xml-escape';
 
 const INDENT = '  ';
@@ -41,7 +41,7 @@ function writeObject(
       .join('');
     children.push(`${childIndent}<${fixed.name}${fixedAttrs}>${escapeText(fixed.text)}</${fixed.name}>\n`);
   }
-  for (const [fieldName, field] of Object.entries(node.fields)) {
+  for (const [fieldName, field] of layoutOf(node).entries) {
     const fieldValue = record[fieldName];
     if (fieldValue === undefined) continue;
     if (field.occurs === 'attr') {

@@ -1,6 +1,6 @@
 import { FA3_NAMESPACE } from '../model/common.model';
 import { type Invoice, invoiceNode, ROOT_ELEMENT } from '../model/invoice.model';
-import type { ObjectNode, SchemaNode } from '../model/schema-node';
+import { layoutOf, type ObjectNode, type SchemaNode } from '../model/schema-node';
 import { Fa3ParseError } from './fa3-parse.error';
 import { assertNoDtd, decodeXmlInput, DEFAULT_MAX_INVOICE_BYTES } from './xml-guard';
 import { readXml, type XmlElementNode } from './xml-reader';
@@ -34,13 +34,17 @@ export function parseInvoice(input: string | Uint8Array, options: ParseInvoiceOp
 }
 
 function readObject(node: ObjectNode, element: XmlElementNode, path: string): Record<string, unknown> {
-  if (element.text.trim() !== '') {
+  if (element.text.length > 0 && element.text.trim() !== '') {
     throw new Fa3ParseError('FA3_UNEXPECTED_CONTENT', `Element ${path} zawiera niedozwolony tekst.`, path);
   }
+  const layout = layoutOf(node);
   const result: Record<string, unknown> = {};
-  const counts = new Map<string, number>();
-  for (const child of element.children) counts.set(child.name, (counts.get(child.name) ?? 0) + 1);
-  const seen = new Map<string, number>();
+  // Repeated elements get an [index] in error paths only when there are several, as in the XSD layer.
+  let counts: Map<string, number> | undefined;
+  if (layout.hasRepeated) {
+    counts = new Map<string, number>();
+    for (const child of element.children) counts.set(child.name, (counts.get(child.name) ?? 0) + 1);
+  }
   for (const child of element.children) {
     const field = node.fields[child.name];
     if (field === undefined || field.occurs === 'attr') {
@@ -48,29 +52,24 @@ function readObject(node: ObjectNode, element: XmlElementNode, path: string): Re
       const unknownPath = `${path}/${child.name}`;
       throw new Fa3ParseError('FA3_UNKNOWN_ELEMENT', `Nieznany element ${unknownPath}.`, unknownPath);
     }
-    const index = (seen.get(child.name) ?? 0) + 1;
-    seen.set(child.name, index);
-    const total = counts.get(child.name)!;
     if (field.occurs === 'many') {
-      const childPath = total > 1 ? `${path}/${child.name}[${index}]` : `${path}/${child.name}`;
-      ((result[child.name] ??= []) as unknown[]).push(readNode(field.node, child, childPath));
+      const items = (result[child.name] ??= []) as unknown[];
+      const childPath = counts!.get(child.name)! > 1 ? `${path}/${child.name}[${items.length + 1}]` : `${path}/${child.name}`;
+      items.push(readNode(field.node, child, childPath));
       continue;
     }
     const childPath = `${path}/${child.name}`;
-    if (total > 1) {
+    if (result[child.name] !== undefined) {
       throw new Fa3ParseError('FA3_DUPLICATE_ELEMENT', `Element ${childPath} może wystąpić tylko raz.`, childPath);
     }
     result[child.name] = readNode(field.node, child, childPath);
   }
-  for (const [name, field] of Object.entries(node.fields)) {
-    if (field.occurs === 'attr') {
-      const value = element.attributes[name];
-      if (value === undefined) throw missing(`${path}/@${name}`);
-      result[name] = value;
-    } else if (field.occurs === 'one' && result[name] === undefined) {
-      throw missing(`${path}/${name}`);
-    }
+  for (const name of layout.attributes) {
+    const value = element.attributes[name];
+    if (value === undefined) throw missing(`${path}/@${name}`);
+    result[name] = value;
   }
+  for (const name of layout.required) if (result[name] === undefined) throw missing(`${path}/${name}`);
   return result;
 }
 

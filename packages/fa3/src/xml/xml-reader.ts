@@ -13,6 +13,7 @@ export interface XmlElementNode {
 const NAME = /[A-Za-z_][\w.:-]*/y;
 const ATTRIBUTE = /\s*([A-Za-z_][\w.:-]*)\s*=\s*(?:"([^"<]*)"|'([^'<]*)')/y;
 const ENTITY = /&(?:#x([0-9a-fA-F]+)|#([0-9]+)|(amp|lt|gt|quot|apos));/g;
+const WHITESPACE = /^\s*$/;
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 function decode(raw: string): string {
@@ -39,8 +40,11 @@ export function readXml(xml: string): XmlElementNode {
   };
   const appendText = (raw: string, at: number) => {
     const current = stack[stack.length - 1];
-    if (current) current.text += decode(raw);
-    else if (raw.trim() !== '') fail('tekst poza elementem głównym', at);
+    if (!current) {
+      if (!WHITESPACE.test(raw)) fail('tekst poza elementem głównym', at);
+    } else if (current.children.length === 0 || !WHITESPACE.test(raw)) {
+      current.text += decode(raw); // indentation between child elements is dropped here, not kept and trimmed later
+    }
   };
 
   while (pos < xml.length) {
@@ -73,8 +77,13 @@ export function readXml(xml: string): XmlElementNode {
       const open = stack.pop();
       if (!name || !open) return fail('nieoczekiwany znacznik zamykający', lt);
       if (name !== open.qname) fail(`oczekiwano </${open.qname}>, a jest </${name}>`, lt);
-      const end = xml.indexOf('>', lt);
-      if (end === -1 || xml.slice(lt + 2 + name.length, end).trim() !== '') fail('niepoprawny znacznik zamykający', lt);
+      let end = lt + 2 + name.length;
+      if (xml.charCodeAt(end) !== 0x3e /* > */) {
+        end = xml.indexOf('>', lt);
+        if (end === -1 || !WHITESPACE.test(xml.slice(lt + 2 + name.length, end))) {
+          fail('niepoprawny znacznik zamykający', lt);
+        }
+      }
       pos = end + 1;
     } else {
       NAME.lastIndex = lt + 1;
@@ -82,7 +91,8 @@ export function readXml(xml: string): XmlElementNode {
       if (!qname) return fail('niepoprawna nazwa elementu', lt);
       const attributes: Record<string, string> = {};
       let cursor = lt + 1 + qname.length;
-      for (;;) {
+      const hasAttributes = xml.charCodeAt(cursor) !== 0x3e; /* > */
+      while (hasAttributes) {
         ATTRIBUTE.lastIndex = cursor;
         const attribute = ATTRIBUTE.exec(xml);
         if (!attribute) break;
