@@ -54,7 +54,8 @@ function readObject(node: ObjectNode, element: XmlElementNode, path: string): Re
     }
     if (field.occurs === 'many') {
       const items = (result[child.name] ??= []) as unknown[];
-      const childPath = counts!.get(child.name)! > 1 ? `${path}/${child.name}[${items.length + 1}]` : `${path}/${child.name}`;
+      const childPath =
+        counts!.get(child.name)! > 1 ? `${path}/${child.name}[${items.length + 1}]` : `${path}/${child.name}`;
       items.push(readNode(field.node, child, childPath));
       continue;
     }
