@@ -9,8 +9,10 @@ import { invoicesQueryRoutes } from './invoices-query.routes';
 import { exportStorageRoutes } from './export-storage.routes';
 import { limitsRoutes } from './limits.routes';
 import { testdataRoutes } from './testdata.routes';
+import { certificatesRoutes } from './certificates.routes';
+import { qrVerificationRoutes } from './qr-verification.routes';
 import { securityRoutes } from './security.routes';
 import { simControlRoutes } from './sim-control.routes';
 
 /** Every route module; add yours here (see CONTRIBUTING.md). */
-export const ROUTE_MODULES: RouteModule[] = [securityRoutes, authRoutes, onlineSessionRoutes, batchSessionRoutes, batchStorageRoutes, sessionsRoutes, upoStorageRoutes, simControlRoutes, tokensRoutes, invoicesQueryRoutes, exportStorageRoutes, limitsRoutes, testdataRoutes];
+export const ROUTE_MODULES: RouteModule[] = [securityRoutes, authRoutes, onlineSessionRoutes, batchSessionRoutes, batchStorageRoutes, sessionsRoutes, upoStorageRoutes, simControlRoutes, tokensRoutes, invoicesQueryRoutes, exportStorageRoutes, limitsRoutes, testdataRoutes, certificatesRoutes, qrVerificationRoutes];
