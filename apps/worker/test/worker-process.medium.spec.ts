@@ -1,8 +1,12 @@
 import { JobProbeEntity, TenantScope } from '@bufor/db';
 import { createTestContext, testEnv, testRedisPrefix, type TestContext } from '@bufor/testing';
 import { QueueName, type JobInput } from '@bufor/contracts';
+import { type LocalS3, startLocalS3 } from '@bufor/platform/dev';
 import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { redisConnectionOptions } from '../src/core/redis-connection';
 import { buildWorker, eventually, freePort, SpawnedWorker } from './spawned-worker';
@@ -12,6 +16,8 @@ describe('the worker process', () => {
   let prefix: string;
   let queue: Queue;
   let scope: TenantScope;
+  let s3: LocalS3;
+  let s3Directory: string;
   const started: SpawnedWorker[] = [];
 
   beforeAll(async () => {
@@ -20,6 +26,8 @@ describe('the worker process', () => {
     scope = new TenantScope(ctx.dataSource);
     prefix = testRedisPrefix('worker');
     queue = new Queue(QueueName.Diagnostics, { connection: redisConnectionOptions(testEnv.redisUrl), prefix });
+    s3Directory = await mkdtemp(join(tmpdir(), 'bufor-worker-s3-'));
+    s3 = await startLocalS3({ port: 0, directory: s3Directory, bucket: 'worker-test' });
   });
 
   afterEach(() => started.splice(0).forEach((worker) => worker.kill()));
@@ -28,6 +36,8 @@ describe('the worker process', () => {
     await queue.obliterate({ force: true });
     await queue.close();
     await ctx.destroy();
+    await s3.stop();
+    await rm(s3Directory, { recursive: true, force: true });
   });
 
   async function startWorker(env: Record<string, string> = {}): Promise<{ worker: SpawnedWorker; port: number }> {
@@ -39,6 +49,11 @@ describe('the worker process', () => {
       WORKER_HOST: '127.0.0.1',
       WORKER_PORT: String(port),
       LOG_LEVEL: 'info',
+      S3_ENDPOINT: s3.endpoint,
+      S3_BUCKET: s3.bucket,
+      S3_ACCESS_KEY_ID: s3.accessKeyId,
+      S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
+      S3_FORCE_PATH_STYLE: 'true',
       ...env,
     });
     started.push(worker);
@@ -84,7 +99,9 @@ describe('the worker process', () => {
     expect((await fetch(`${base}/health`)).status).toBe(200);
     const ready = await fetch(`${base}/ready`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toMatchObject({ checks: { postgres: { ok: true }, redis: { ok: true } } });
+    expect(await ready.json()).toMatchObject({
+      checks: { postgres: { ok: true }, redis: { ok: true }, objectStore: { ok: true } },
+    });
     const metrics = await (await fetch(`${base}/metrics`)).text();
     expect(metrics).toContain('bufor_worker_jobs_completed_total{queue="diagnostics",job="diagnostics.probe"} 1');
     expect(metrics).toContain(
@@ -92,6 +109,15 @@ describe('the worker process', () => {
     );
     expect(metrics).toContain('process_cpu_seconds_total');
 
+    worker.terminate();
+    expect(await worker.exited).toBe(0);
+  });
+
+  it('is not ready while a dependency is missing (here: the object store bucket)', async () => {
+    const { worker, port } = await startWorker({ S3_BUCKET: 'no-such-bucket' });
+    const ready = await fetch(`http://127.0.0.1:${port}/ready`);
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toMatchObject({ status: 'not-ready', checks: { objectStore: { ok: false } } });
     worker.terminate();
     expect(await worker.exited).toBe(0);
   });

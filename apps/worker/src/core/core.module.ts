@@ -2,8 +2,10 @@ import { createDataSource, TenantScope } from '@bufor/db';
 import { type DynamicModule, Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { InFlightJobs } from '../lifecycle/in-flight-jobs';
+import { OBJECT_STORE_PING } from '../ops/readiness.service';
 import { WorkerMetrics } from '../ops/worker-metrics.service';
 import { LOGGER, type Logger } from './logger';
+import { OBJECT_STORE, ObjectStoreLifecycle, objectStoreProvider } from './object-store.provider';
 import { WORKER_CONFIG, type WorkerConfig } from './worker-config';
 import { WORKER_ID, workerId } from './worker-id';
 
@@ -17,7 +19,7 @@ class DatabaseLifecycle implements OnApplicationShutdown {
   }
 }
 
-/** Process-wide providers: configuration, logger, database, metrics and the in-flight job tracker. */
+/** Process-wide providers: configuration, logger, database, object store, metrics and the in-flight job tracker. */
 @Global()
 @Module({})
 export class CoreModule {
@@ -46,10 +48,23 @@ export class CoreModule {
           inject: [DataSource],
         },
         DatabaseLifecycle,
+        objectStoreProvider,
+        ObjectStoreLifecycle,
+        { provide: OBJECT_STORE_PING, useExisting: OBJECT_STORE },
         WorkerMetrics,
         InFlightJobs,
       ],
-      exports: [WORKER_CONFIG, LOGGER, WORKER_ID, DataSource, TenantScope, WorkerMetrics, InFlightJobs],
+      exports: [
+        WORKER_CONFIG,
+        LOGGER,
+        WORKER_ID,
+        DataSource,
+        TenantScope,
+        OBJECT_STORE,
+        OBJECT_STORE_PING,
+        WorkerMetrics,
+        InFlightJobs,
+      ],
     };
   }
 }

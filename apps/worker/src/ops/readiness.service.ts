@@ -6,8 +6,8 @@ import { WORKER_CONFIG, type WorkerConfig } from '../core/worker-config';
 import { GracefulShutdown } from '../lifecycle/graceful-shutdown.service';
 
 /**
- * Hook for the object store check: provide this token (e.g. `{ provide: OBJECT_STORE_PING, useExisting: ObjectStore }`
- * once the worker uses @bufor/platform's ObjectStore, whose ping() fits) and /ready checks the store too.
+ * What /ready pings for the object store (CoreModule binds it to the ObjectStore; optional so a slimmer worker
+ * without object storage still boots).
  */
 export const OBJECT_STORE_PING = Symbol('OBJECT_STORE_PING');
 export interface ObjectStorePing {
