@@ -10,29 +10,23 @@ function text(doc: XmlDocument | XmlElement, xpath: string): string | null {
   return value ? value : null;
 }
 
-function sum(doc: XmlDocument, names: string[]): number {
-  let total = 0;
-  for (const name of names) {
-    const value = text(doc, `/f:Faktura/f:Fa/f:${name}`);
-    if (value) total += Number(value);
-  }
-  return Math.round(total * 100) / 100;
-}
-
 function partyIdentifier(doc: XmlDocument | XmlElement, base: string): PartyIdentifier {
-  const nip = text(doc, `${base}/f:DaneIdentyfikacyjne/f:NIP`);
+  const ids = new Map<string, string>();
+  for (const node of doc.find(`${base}/f:DaneIdentyfikacyjne/*`, NS))
+    ids.set((node as XmlElement).name, node.content.trim());
+  const nip = ids.get('NIP');
   if (nip) return { type: 'Nip', value: nip };
-  const internal = text(doc, `${base}/f:DaneIdentyfikacyjne/f:IDWew`);
+  const internal = ids.get('IDWew');
   if (internal) return { type: 'InternalId', value: internal };
-  const euCode = text(doc, `${base}/f:DaneIdentyfikacyjne/f:KodUE`);
-  const euNumber = text(doc, `${base}/f:DaneIdentyfikacyjne/f:NrVatUE`);
+  const euCode = ids.get('KodUE');
+  const euNumber = ids.get('NrVatUE');
   if (euCode && euNumber) return { type: 'VatUe', value: `${euCode}${euNumber}` };
-  const other = text(doc, `${base}/f:DaneIdentyfikacyjne/f:NrID`);
+  const other = ids.get('NrID');
   if (other) return { type: 'Other', value: other };
   return { type: 'None', value: null };
 }
 
-const NET = [
+const NET = new Set([
   'P_13_1',
   'P_13_2',
   'P_13_3',
@@ -46,13 +40,34 @@ const NET = [
   'P_13_9',
   'P_13_10',
   'P_13_11',
-];
-const VAT = ['P_14_1', 'P_14_2', 'P_14_3', 'P_14_4', 'P_14_5'];
-const VAT_PLN = ['P_14_1W', 'P_14_2W', 'P_14_3W', 'P_14_4W'];
+]);
+const VAT = new Set(['P_14_1', 'P_14_2', 'P_14_3', 'P_14_4', 'P_14_5']);
+const VAT_PLN = new Set(['P_14_1W', 'P_14_2W', 'P_14_3W', 'P_14_4W']);
+const FA_FIELDS = new Set(['P_1', 'P_2', 'RodzajFaktury', 'KodWaluty', 'P_15', ...NET, ...VAT, ...VAT_PLN]);
+
+/** Scalar children of Fa in one XPath call (tens of separate XPath evaluations were the costliest part of a send). */
+function faFields(doc: XmlDocument): Map<string, string> {
+  const fields = new Map<string, string>();
+  for (const node of doc.find('/f:Faktura/f:Fa/*', NS)) {
+    const name = (node as XmlElement).name;
+    if (FA_FIELDS.has(name)) fields.set(name, node.content.trim());
+  }
+  return fields;
+}
+
+function total(fields: Map<string, string>, names: Set<string>): number {
+  let sum = 0;
+  for (const name of names) {
+    const value = fields.get(name);
+    if (value) sum += Number(value);
+  }
+  return Math.round(sum * 100) / 100;
+}
 
 /** Reads the fields KSeF logic and metadata use from a schema-valid FA(3) document. */
 export function readInvoiceFacts(doc: XmlDocument): InvoiceFacts {
-  const currency = text(doc, '/f:Faktura/f:Fa/f:KodWaluty') ?? 'PLN';
+  const fa = faFields(doc);
+  const currency = fa.get('KodWaluty') ?? 'PLN';
   const thirdSubjects = doc.find('/f:Faktura/f:Podmiot3', NS).map((node) => {
     const element = node as XmlElement;
     return {
@@ -61,28 +76,30 @@ export function readInvoiceFacts(doc: XmlDocument): InvoiceFacts {
       role: Number(text(element, './f:Rola') ?? '0'),
     };
   });
-  const authorizedNip = text(doc, '/f:Faktura/f:PodmiotUpowazniony/f:DaneIdentyfikacyjne/f:NIP');
+  const authorized = doc.get('/f:Faktura/f:PodmiotUpowazniony', NS) as XmlElement | null;
+  const authorizedNip = authorized ? text(authorized, './f:DaneIdentyfikacyjne/f:NIP') : null;
   return {
     sellerNip: text(doc, '/f:Faktura/f:Podmiot1/f:DaneIdentyfikacyjne/f:NIP') ?? '',
     sellerName: text(doc, '/f:Faktura/f:Podmiot1/f:DaneIdentyfikacyjne/f:Nazwa'),
     buyer: partyIdentifier(doc, '/f:Faktura/f:Podmiot2'),
     buyerName: text(doc, '/f:Faktura/f:Podmiot2/f:DaneIdentyfikacyjne/f:Nazwa'),
-    issueDate: text(doc, '/f:Faktura/f:Fa/f:P_1') ?? '',
-    invoiceNumber: text(doc, '/f:Faktura/f:Fa/f:P_2') ?? '',
-    invoiceKind: text(doc, '/f:Faktura/f:Fa/f:RodzajFaktury') ?? '',
+    issueDate: fa.get('P_1') ?? '',
+    invoiceNumber: fa.get('P_2') ?? '',
+    invoiceKind: fa.get('RodzajFaktury') ?? '',
     currency,
-    netAmount: sum(doc, NET),
-    vatAmount: currency === 'PLN' ? sum(doc, VAT) : sum(doc, VAT_PLN),
-    grossAmount: Number(text(doc, '/f:Faktura/f:Fa/f:P_15') ?? '0'),
+    netAmount: total(fa, NET),
+    vatAmount: currency === 'PLN' ? total(fa, VAT) : total(fa, VAT_PLN),
+    grossAmount: Number(fa.get('P_15') ?? '0'),
     isSelfInvoicing: text(doc, '/f:Faktura/f:Fa/f:Adnotacje/f:P_17') === '1',
     hasAttachment: doc.get('/f:Faktura/f:Zalacznik', NS) !== null,
     thirdSubjects,
-    authorizedSubject: authorizedNip
-      ? {
-          nip: authorizedNip,
-          name: text(doc, '/f:Faktura/f:PodmiotUpowazniony/f:DaneIdentyfikacyjne/f:Nazwa'),
-          role: Number(text(doc, '/f:Faktura/f:PodmiotUpowazniony/f:RolaPU') ?? '0'),
-        }
-      : null,
+    authorizedSubject:
+      authorized && authorizedNip
+        ? {
+            nip: authorizedNip,
+            name: text(authorized, './f:DaneIdentyfikacyjne/f:Nazwa'),
+            role: Number(text(authorized, './f:RolaPU') ?? '0'),
+          }
+        : null,
   };
 }
