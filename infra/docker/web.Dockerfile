@@ -17,6 +17,8 @@ RUN pnpm exec tsc -b packages/config
 # NEXT_OUTPUT=standalone makes next build emit a self-contained server (apps/web/.next/standalone, traced from the
 # repository root, so the server is apps/web/server.js inside it).
 RUN cd apps/web && NEXT_OUTPUT=standalone pnpm exec next build
+# public/ is optional in Next.js; make sure it exists so the runtime COPY below never fails.
+RUN mkdir -p apps/web/public
 
 FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1
@@ -24,6 +26,7 @@ WORKDIR /app
 COPY --from=build --chown=node:node /repo/apps/web/.next/standalone ./
 # Static assets are not part of the standalone trace; the server serves them from next to server.js.
 COPY --from=build --chown=node:node /repo/apps/web/.next/static ./apps/web/.next/static
+COPY --from=build --chown=node:node /repo/apps/web/public ./apps/web/public
 USER node
 EXPOSE 3001
 # Next's standalone server reads PORT/HOSTNAME; the app's own setting is WEB_PORT (@bufor/config), mapped here.
