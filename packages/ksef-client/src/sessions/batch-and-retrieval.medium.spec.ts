@@ -29,7 +29,9 @@ beforeAll(async () => {
     return { name: `inv-${i}.xml`, content };
   });
   // A small part size forces several parts; state snapshots prove the upload is resumable.
-  state = await ksef.batch(session).send(files, { maxPartSize: 150_000, concurrency: 3, onState: (s) => void states.push(structuredClone(s)) });
+  state = await ksef
+    .batch(session)
+    .send(files, { maxPartSize: 150_000, concurrency: 3, onState: (s) => void states.push(structuredClone(s)) });
 }, 300_000);
 
 afterAll(async () => {
@@ -83,10 +85,12 @@ describe('batch and retrieval against the simulator', () => {
   }, 300_000);
 
   it('export decrypts, unzips and matches the invoices sent', async () => {
-    const exported = await ksef.exports(session).run(
-      { subjectType: 'Subject1', dateRange: { dateType: 'PermanentStorage', from: startedAt.toISOString() } },
-      { timeoutMs: 240_000 },
-    );
+    const exported = await ksef
+      .exports(session)
+      .run(
+        { subjectType: 'Subject1', dateRange: { dateType: 'PermanentStorage', from: startedAt.toISOString() } },
+        { timeoutMs: 240_000 },
+      );
     expect(exported.metadata).toHaveLength(COUNT);
     expect(exported.invoices.size).toBe(COUNT);
     for (const [ksefNumber, xml] of exported.invoices) {

@@ -55,7 +55,11 @@ describe('interactive session against the simulator', () => {
     const generated = await ksef.tokens(owner).generate(['InvoiceWrite', 'InvoiceRead'], 'Token testowy klienta');
     const active = await ksef.tokens(owner).waitUntilActive(generated.referenceNumber);
     expect(active.status).toBe('Active');
-    const tokenSession = ksef.login({ kind: 'token', context: { type: 'Nip', value: nip }, ksefToken: generated.token });
+    const tokenSession = ksef.login({
+      kind: 'token',
+      context: { type: 'Nip', value: nip },
+      ksefToken: generated.token,
+    });
     const online = await ksef.online(tokenSession).open();
     const sent = await online.send(fa3Invoice(nip, randomUUID().slice(0, 8)));
     expect((await online.waitForInvoice(sent.referenceNumber)).ksefNumber).toBeTruthy();

@@ -17,16 +17,33 @@ function warsawToday(): string {
 export function fa3Invoice(nip: string, invoiceNumber: string, issueDate = warsawToday()): Buffer {
   template ??= readFileSync(TEMPLATE, 'utf8');
   return Buffer.from(
-    template.replaceAll('#nip#', nip).replaceAll('#invoicing_date#', issueDate).replaceAll('#invoice_number#', invoiceNumber),
+    template
+      .replaceAll('#nip#', nip)
+      .replaceAll('#invoicing_date#', issueDate)
+      .replaceAll('#invoice_number#', invoiceNumber),
     'utf8',
   );
 }
 
 /** Logs in as the owner of a fresh NIP with a self-signed seal (accepted by TEST-mode KSeF). */
-export async function ownerSession(client: KsefClient, nip: string, algorithm: 'rsa' | 'ec' = 'ec'): Promise<KsefSession> {
+export async function ownerSession(
+  client: KsefClient,
+  nip: string,
+  algorithm: 'rsa' | 'ec' = 'ec',
+): Promise<KsefSession> {
   const cert = await createSelfSignedCertificate(
-    { organizationName: `Firma ${nip}`, organizationIdentifier: `VATPL-${nip}`, commonName: `Firma ${nip}`, countryName: 'PL' },
+    {
+      organizationName: `Firma ${nip}`,
+      organizationIdentifier: `VATPL-${nip}`,
+      commonName: `Firma ${nip}`,
+      countryName: 'PL',
+    },
     algorithm,
   );
-  return client.login({ kind: 'certificate', context: { type: 'Nip', value: nip }, certificate: cert.certificatePem, privateKey: cert.privateKey });
+  return client.login({
+    kind: 'certificate',
+    context: { type: 'Nip', value: nip },
+    certificate: cert.certificatePem,
+    privateKey: cert.privateKey,
+  });
 }
