@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack } from '../support/stack';
@@ -69,6 +70,10 @@ describe('web: login, dashboard and logout (Polish UI)', { timeout: 90_000 }, ()
     };
     const company = memberships[0]!;
 
+    const db = new Client({ connectionString: stack.databaseUrl });
+    await db.connect();
+    const since = (await db.query<{ now: Date }>('SELECT now()')).rows[0]!.now;
+
     const page = await freshPage();
     await page.goto(`${stack.webUrl}/login`);
     await submitLogin(page, stack.admin.email, stack.admin.password);
@@ -93,6 +98,14 @@ describe('web: login, dashboard and logout (Polish UI)', { timeout: 90_000 }, ()
     await page.waitForURL((target) => target.pathname === '/login');
     await page.goto(`${stack.webUrl}/`);
     expect(new URL(page.url()).pathname).toBe('/login');
+
+    // Logging out of the web revoked the API session behind it.
+    const sessions = await db.query<{ revoked: boolean }>(
+      'SELECT revoked_at IS NOT NULL AS revoked FROM auth_sessions WHERE created_at >= $1',
+      [since],
+    );
+    await db.end();
+    expect(sessions.rows.map((row) => row.revoked)).toEqual([true]);
   });
 
   it('shows a Polish error for a wrong password and stays on the login page', async () => {

@@ -54,3 +54,8 @@ export async function fetchMe(accessToken: string): Promise<MeResponse> {
   const body = await callApi('/v1/me', { method: 'GET', headers: { authorization: `Bearer ${accessToken}` } });
   return meResponseSchema.parse(body);
 }
+
+/** Ends the API session behind a web session (best effort: the web session ends either way). */
+export async function logout(accessToken: string): Promise<void> {
+  await callApi('/v1/auth/logout', { method: 'POST', headers: { authorization: `Bearer ${accessToken}` } });
+}

@@ -1,6 +1,6 @@
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
-import { login } from './api-client';
+import { login, logout } from './api-client';
 import { LOGIN_ERROR_PREFIX, loginErrorMessage } from './login-error';
 import { type SessionData, secureCookies, sessionTokenSchema } from './session';
 import { webConfig } from './web-config';
@@ -39,6 +39,16 @@ export function authOptions(): NextAuthOptions {
         },
       }),
     ],
+    events: {
+      // Signing out of the web also revokes the API token, so a copied cookie stops working at once.
+      async signOut({ token }) {
+        const parsed = sessionTokenSchema.safeParse(token);
+        if (!parsed.success) return;
+        await logout(parsed.data.accessToken).catch((error: unknown) => {
+          console.warn('API logout failed', error instanceof Error ? error.message : error);
+        });
+      },
+    },
     callbacks: {
       jwt({ token, user }) {
         // On sign-in, keep the API session in the encrypted cookie; later calls return it unchanged.
