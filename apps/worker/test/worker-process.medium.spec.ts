@@ -109,6 +109,21 @@ describe('the worker process', () => {
     );
     expect(metrics).toContain('process_cpu_seconds_total');
 
+    // Permanent failures: an invalid payload or an unknown job name fails at once, without retries, naming the cause.
+    const invalid = await queue.add('diagnostics.probe', { probeId: randomUUID() }, { attempts: 3 });
+    const unknown = await queue.add('diagnostics.unknown', { tenantId: tenant.id }, { attempts: 3 });
+    for (const [job, reason] of [
+      [invalid, /invalid payload for diagnostics\.probe: tenantId/],
+      [unknown, /no handler for job "diagnostics\.unknown"/],
+    ] as const) {
+      await eventually(async () => ((await queue.getJobState(job.id!)) === 'failed' ? true : undefined), 'failed job');
+      const failed = await queue.getJob(job.id!);
+      expect(failed?.failedReason).toMatch(reason);
+      expect(failed?.attemptsMade).toBe(1);
+    }
+    const afterFailures = await (await fetch(`${base}/metrics`)).text();
+    expect(afterFailures).toContain('bufor_worker_jobs_failed_total{queue="diagnostics",job="diagnostics.probe"} 1');
+
     worker.terminate();
     expect(await worker.exited).toBe(0);
   });
