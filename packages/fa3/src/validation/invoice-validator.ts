@@ -9,6 +9,9 @@ import { createLibxml2WasmXsdValidator } from './xsd-libxml2-wasm.validator';
 import { createLibxmljs2XsdValidator } from './xsd-libxmljs2.validator';
 import type { XsdValidator, XsdValidatorKind } from './xsd-validator';
 
+/** A safety cap well above the KSeF limits (1 MB, 3 MB with attachments). */
+export const DEFAULT_VALIDATOR_MAX_BYTES = 10_000_000;
+
 export interface ValidationResult {
   /** False when any issue has severity 'error'. Warnings alone keep an invoice valid. */
   valid: boolean;
@@ -22,6 +25,8 @@ export interface InvoiceValidatorOptions {
   xsd?: XsdValidatorKind | XsdValidator;
   /** Default 'PRD': NIP checksum failures are errors there, warnings on test/demo. */
   environment?: ValidationEnvironment;
+  /** Larger input is refused before any parsing (default 10,000,000 B; KSeF's own limits are reported by layer b). */
+  maxBytes?: number;
 }
 
 export interface ValidateOptions {
@@ -53,10 +58,15 @@ export async function createXsdValidator(kind: XsdValidatorKind = 'libxml2-wasm'
 export async function createInvoiceValidator(options: InvoiceValidatorOptions = {}): Promise<InvoiceValidator> {
   const xsd = typeof options.xsd === 'object' ? options.xsd : await createXsdValidator(options.xsd);
   const environment = options.environment ?? 'PRD';
+  const maxBytes = options.maxBytes ?? DEFAULT_VALIDATOR_MAX_BYTES;
   return {
     xsd,
     validate(xml, validateOptions = {}) {
       const bytes = typeof xml === 'string' ? Buffer.from(xml, 'utf8') : xml;
+      if (bytes.byteLength > maxBytes) {
+        const message = `Dokument ma ${bytes.byteLength} B; nie jest sprawdzany powyżej ${maxBytes} B.`;
+        return result([issue('ksef', 'error', 'XML_TOO_LARGE', '', message)]);
+      }
       const document = checkKsefDocumentRules(bytes);
       const issues = [...document.issues];
       if (document.text === undefined) return result(issues);

@@ -66,14 +66,15 @@ const RULES: Rule[] = [
 ];
 
 const ELEMENT = /^Element '(?:\{[^}]*\})?([^']+)'/;
-const VALUE = /value '([^']*)'/;
+const VALUE = /value '([^']*)'|: '([^']*)' is not a valid value/;
 const EXPECTED = /Expected is (?:one of )?\( ([^)]*) \)/;
 
 /** Maps one libxml2 schema-validity message to a Polish issue. */
 export function xsdIssue(rawMessage: string, path: string, line?: number, column?: number): ValidationIssue {
   const raw = rawMessage.trim();
   const element = ELEMENT.exec(raw)?.[1] ?? (path.split('/').pop() || 'dokumentu');
-  const value = VALUE.exec(raw)?.[1] ?? '';
+  const valueMatch = VALUE.exec(raw);
+  const value = valueMatch?.[1] ?? valueMatch?.[2] ?? '';
   const expected = (EXPECTED.exec(raw)?.[1] ?? '').replace(/\{[^}]*\}/g, '');
   const rule = RULES.find((r) => r.test.test(raw));
   const position = { line: line || undefined, column: column || undefined };
@@ -90,7 +91,8 @@ export function xmlSyntaxIssue(
   column?: number,
   code = 'XML_MALFORMED',
 ): ValidationIssue {
-  const message = code === 'XML_MALFORMED' ? 'Dokument nie jest poprawnym XML.' : rawMessage;
+  const where = line ? ` (wiersz ${line}${column ? `, kolumna ${column}` : ''})` : '';
+  const message = code === 'XML_MALFORMED' ? `Dokument nie jest poprawnym XML${where}.` : rawMessage;
   const result = issue('xsd', 'error', code, '', message, {
     line: line || undefined,
     column: column || undefined,

@@ -104,6 +104,13 @@ describe('full validator on hostile input', () => {
     validator = await createInvoiceValidator();
   });
 
+  it('refuses input above its size cap before parsing', async () => {
+    const small = await createInvoiceValidator({ maxBytes: 1000 });
+    expect(small.validate(VALID).issues).toEqual([
+      expect.objectContaining({ code: 'XML_TOO_LARGE', severity: 'error' }),
+    ]);
+  });
+
   it('returns errors instead of throwing', () => {
     for (const xml of [XXE, BILLION_LAUGHS, '', 'not xml', '<Faktura/>']) {
       const result = validator.validate(xml);
