@@ -11,8 +11,10 @@ import { limitsRoutes } from './limits.routes';
 import { testdataRoutes } from './testdata.routes';
 import { certificatesRoutes } from './certificates.routes';
 import { qrVerificationRoutes } from './qr-verification.routes';
+import { permissionsRoutes } from './permissions.routes';
+import { peppolRoutes } from './peppol.routes';
 import { securityRoutes } from './security.routes';
 import { simControlRoutes } from './sim-control.routes';
 
 /** Every route module; add yours here (see CONTRIBUTING.md). */
-export const ROUTE_MODULES: RouteModule[] = [securityRoutes, authRoutes, onlineSessionRoutes, batchSessionRoutes, batchStorageRoutes, sessionsRoutes, upoStorageRoutes, simControlRoutes, tokensRoutes, invoicesQueryRoutes, exportStorageRoutes, limitsRoutes, testdataRoutes, certificatesRoutes, qrVerificationRoutes];
+export const ROUTE_MODULES: RouteModule[] = [securityRoutes, authRoutes, onlineSessionRoutes, batchSessionRoutes, batchStorageRoutes, sessionsRoutes, upoStorageRoutes, simControlRoutes, tokensRoutes, invoicesQueryRoutes, exportStorageRoutes, limitsRoutes, testdataRoutes, certificatesRoutes, qrVerificationRoutes, permissionsRoutes, peppolRoutes];
