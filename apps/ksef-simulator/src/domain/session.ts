@@ -76,7 +76,6 @@ export interface SessionInvoiceRecord {
   acquisitionDate: number | null;
   permanentStorageDate: number | null;
   invoicingMode: 'Online' | 'Offline' | null;
-  upoXml: Buffer | null;
 }
 
 export const sessionsTable = (store: SimulatorStore) => store.table<SessionRecord>('sessions');

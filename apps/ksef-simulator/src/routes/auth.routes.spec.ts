@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { challenge, initTokenAuth, loginWithKsefToken, redeemTokens, waitForAuth } from '../testing/auth-flow';
 import { SimHarness } from '../testing/sim-harness';
-import { randomNip, selfSignedCertificate, signXadesEnveloped, type TestCertificate } from '../testing/test-crypto';
+import {
+  randomNip,
+  rsaOaepEncrypt,
+  selfSignedCertificate,
+  signXadesEnveloped,
+  type TestCertificate,
+} from '../testing/test-crypto';
 
 type ExceptionBody = { exception: { exceptionDetailList: { exceptionCode: number }[] } };
 type ProblemBody = { status: number; errors?: { code: number }[]; reasonCode?: string };
@@ -72,6 +78,50 @@ describe('authentication', () => {
       const res = await h.api('POST', '/auth/ksef-token', { body: { challenge: 'x' } });
       expect(res.status).toBe(400);
       expect(exceptionCode(res.body)).toBe(21405);
+    });
+    it('binds the access token to the AuthorizationPolicy IP list (403 ip-not-allowed elsewhere)', async () => {
+      const nip = randomNip();
+      const created = await h.root<{ ksefToken: string }>('POST', '/sim/contexts', { body: { nip } });
+      const certs = await h.api<{ certificate: string; usage: string[] }[]>('GET', '/security/public-key-certificates');
+      const cert = certs.body.find((c) => c.usage.includes('KsefTokenEncryption'))!;
+      const ch = await challenge(h);
+      const init = await h.api<{ referenceNumber: string; authenticationToken: { token: string } }>(
+        'POST',
+        '/auth/ksef-token',
+        {
+          body: {
+            challenge: ch.challenge,
+            contextIdentifier: { type: 'Nip', value: nip },
+            encryptedToken: rsaOaepEncrypt(
+              cert.certificate,
+              Buffer.from(`${created.body.ksefToken}|${ch.timestampMs}`),
+            ),
+            authorizationPolicy: {
+              allowedIps: { ip4Addresses: ['10.1.2.3'], ip4Ranges: [], ip4Masks: ['192.168.0.0/16'] },
+            },
+          },
+        },
+      );
+      const tokens = await redeemTokens(h, init.body.referenceNumber, init.body.authenticationToken.token);
+      const refused = await h.api<ProblemBody & { security: { clientIp: string } }>('GET', '/auth/sessions', {
+        token: tokens.accessToken,
+      });
+      expect(refused.status).toBe(403);
+      expect(refused.body.reasonCode).toBe('ip-not-allowed');
+      expect(refused.body.security.clientIp).toBe('127.0.0.1');
+    });
+
+    it('refuses an unknown publicKeyId with 21470', async () => {
+      const ch = await challenge(h);
+      const res = await h.api('POST', '/auth/ksef-token', {
+        body: {
+          challenge: ch.challenge,
+          contextIdentifier: { type: 'Nip', value: randomNip() },
+          encryptedToken: 'AAAA',
+          publicKeyId: Buffer.alloc(32, 7).toString('base64'),
+        },
+      });
+      expect(exceptionCode(res.body)).toBe(21470);
     });
   });
 

@@ -232,4 +232,28 @@ describe('interactive session', () => {
     expect(result.status.code).toBe(200);
     expect(result.invoicingMode).toBe('Offline');
   });
+
+  it('echoes X-Test-System-Warning as X-System-Warning on success', async () => {
+    const res = await h.api('GET', '/sessions?sessionType=Online', {
+      token: tokens.accessToken,
+      headers: { 'x-test-system-warning': '[1]: test' },
+    });
+    expect(res.headers.get('x-system-warning')).toBe('[1]: test');
+  });
+
+  it('closes an online session automatically after 12 hours (status follows the invoices)', async () => {
+    const clockTokens = await loginWithKsefToken(h, nip);
+    const session = await openOnline(h, clockTokens.accessToken);
+    const sent = await send(h, clockTokens.accessToken, session, sampleInvoice(nip));
+    await waitForInvoice(h, clockTokens.accessToken, session.referenceNumber, sent.body.referenceNumber);
+    await h.root('POST', '/sim/clock', { body: { advanceSeconds: 12 * 3600 + 1 } });
+    // The 15-minute access token expired with the clock move; refresh reflects that the session lived on.
+    const fresh = await h.api<{ accessToken: { token: string } }>('POST', '/auth/token/refresh', {
+      token: clockTokens.refreshToken,
+    });
+    const status = await waitForSession(h, fresh.body.accessToken.token, session.referenceNumber);
+    expect(status.status.code).toBe(200);
+    const late = await send(h, fresh.body.accessToken.token, session, sampleInvoice(nip));
+    expect(code(late.body)).toBe(21180);
+  });
 });

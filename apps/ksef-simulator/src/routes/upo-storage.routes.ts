@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { ForbiddenError, UnauthorizedError } from '../core/errors';
 import { sessionInvoicesTable, sessionsTable } from '../domain/session';
 import type { RouteModule, SimulatorContext } from '../simulator-context';
+import { invoiceUpoXml } from '../services/upo.builder';
 import { sendXml } from './sessions.routes';
 
 /** Verifies `?exp&sig` of a pre-signed URL against the request path. */
@@ -29,9 +30,13 @@ export const upoStorageRoutes: RouteModule = {
       (request, reply) => {
         checkPresigned(ctx, request);
         const invoice = sessionInvoicesTable(ctx.store).get(request.params.invoiceRef);
-        if (!invoice?.upoXml || invoice.sessionReferenceNumber !== request.params.sessionRef)
-          return reply.code(404).send();
-        return sendXml(reply, invoice.upoXml);
+        const session = sessionsTable(ctx.store).get(request.params.sessionRef);
+        const xml =
+          invoice && session && invoice.sessionReferenceNumber === session.referenceNumber
+            ? invoiceUpoXml(ctx, session, invoice)
+            : null;
+        if (!xml) return reply.code(404).send();
+        return sendXml(reply, xml);
       },
     );
     app.get<Signed & { Params: { sessionRef: string; upoRef: string } }>(

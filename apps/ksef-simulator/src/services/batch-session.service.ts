@@ -204,7 +204,6 @@ async function processBatch(ctx: SimulatorContext, session: SessionRecord): Prom
       acquisitionDate: null,
       permanentStorageDate: null,
       invoicingMode: null,
-      upoXml: null,
     };
     table.set(invoice.referenceNumber, invoice);
     session.invoiceRefs.push(invoice.referenceNumber);

@@ -14,7 +14,6 @@ import {
 import type { SimulatorContext } from '../simulator-context';
 import { readInvoiceFacts } from '../xml/fa3-facts';
 import { checkXmlFileRules } from '../xml/xml-rules';
-import { buildInvoiceUpo } from './upo.builder';
 
 const MAX_DETAILS = 20;
 
@@ -156,11 +155,6 @@ export function processInvoiceContent(
   invoice.permanentStorageDate = now + Math.max(1, ctx.options.permanentStorageLagMs);
   invoice.invoicingMode = invoicingMode;
   invoice.status = INVOICE_STATUS.success;
-  invoice.upoXml = buildInvoiceUpo(ctx.options.environment, session, {
-    invoice,
-    sellerNip: facts.sellerNip,
-    issueDate: facts.issueDate,
-  });
 
   storedInvoicesTable(ctx.store).set(ksefNumber, {
     ...facts,

@@ -135,7 +135,6 @@ export function sendInvoice(ctx: SimulatorContext, auth: RequestAuth, referenceN
     acquisitionDate: null,
     permanentStorageDate: null,
     invoicingMode: null,
-    upoXml: null,
   };
   sessionInvoicesTable(ctx.store).set(invoice.referenceNumber, invoice);
   session.invoiceRefs.push(invoice.referenceNumber);

@@ -13,6 +13,7 @@ import {
 import type { SimulatorContext } from '../simulator-context';
 import { findSession, invoicesOfSession } from './session-queries';
 import { refreshSession } from './session-lifecycle.service';
+import { invoiceUpoXml } from './upo.builder';
 
 /** Pre-signed download links live ~3 days, like KSeF's storage URLs; regenerated on every status call. */
 const DOWNLOAD_URL_LIFETIME_MS = 3 * DAY;
@@ -69,7 +70,7 @@ export function sessionStatus(
 }
 
 export function invoiceView(ctx: SimulatorContext, request: FastifyRequest, invoice: SessionInvoiceRecord) {
-  const link = invoice.upoXml ? downloadUrl(ctx, request, invoiceUpoPath(invoice)) : null;
+  const link = invoice.status.code === 200 ? downloadUrl(ctx, request, invoiceUpoPath(invoice)) : null;
   return {
     ordinalNumber: invoice.ordinalNumber,
     invoiceNumber: invoice.invoiceNumber,
@@ -129,8 +130,9 @@ export function invoiceUpo(
   const invoice = invoicesOfSession(ctx, session).find((i) =>
     select.invoiceRef ? i.referenceNumber === select.invoiceRef : i.ksefNumber === select.ksefNumber,
   );
-  if (!invoice?.upoXml) throw new KsefError(21178, 'Nie znaleziono UPO dla podanych kryteriów.');
-  return invoice.upoXml;
+  const xml = invoice ? invoiceUpoXml(ctx, session, invoice) : null;
+  if (!xml) throw new KsefError(21178, 'Nie znaleziono UPO dla podanych kryteriów.');
+  return xml;
 }
 
 export function sessionUpoPage(

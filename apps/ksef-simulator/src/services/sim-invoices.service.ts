@@ -79,7 +79,6 @@ export function storeSimInvoice(ctx: SimulatorContext, xml: unknown, sellerHeade
     acquisitionDate: null,
     permanentStorageDate: null,
     invoicingMode: null,
-    upoXml: null,
   };
   processInvoiceContent(ctx, session, invoice, xml, null);
   if (invoice.status.code !== 200 || !invoice.ksefNumber) {

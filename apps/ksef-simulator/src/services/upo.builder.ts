@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { isoDateTime } from '../core/dates';
 import type { ContextIdentifier } from '../domain/identifiers';
 import type { FormCode, SessionInvoiceRecord, SessionRecord } from '../domain/session';
+import { storedInvoicesTable } from '../domain/stored-invoice';
+import type { SimulatorContext } from '../simulator-context';
 import type { KsefEnvironment } from '../simulator-options';
 
 const UPO_NS = 'http://upo.schematy.mf.gov.pl/KSeF/v4-3';
@@ -109,4 +111,23 @@ export function buildSessionUpoPages(
 
 export function sha256Base64(data: Buffer): string {
   return createHash('sha256').update(data).digest('base64');
+}
+
+/**
+ * Per-invoice UPO of an accepted invoice, built on demand from stored data (byte-identical on every call, so
+ * `x-ms-meta-hash` is stable) instead of keeping ~1 KB per invoice in memory.
+ */
+export function invoiceUpoXml(
+  ctx: SimulatorContext,
+  session: SessionRecord,
+  invoice: SessionInvoiceRecord,
+): Buffer | null {
+  if (invoice.status.code !== 200 || !invoice.ksefNumber) return null;
+  const stored = storedInvoicesTable(ctx.store).get(invoice.ksefNumber);
+  if (!stored) return null;
+  return buildInvoiceUpo(ctx.options.environment, session, {
+    invoice,
+    sellerNip: stored.sellerNip,
+    issueDate: stored.issueDate,
+  });
 }
