@@ -67,18 +67,21 @@ export function partiesSection(invoice: Invoice): Content[] {
       columnGap: PARTY_GAP,
     },
   ];
-  for (const third of invoice.Podmiot3 ?? []) {
+  const thirdParties = (invoice.Podmiot3 ?? []).map((third) => {
     const role = third.Rola ? THIRD_PARTY_ROLE_LABELS[third.Rola] : third.OpisRoli;
     const id = third.DaneIdentyfikacyjne;
-    content.push(
-      party(`Podmiot trzeci${role ? ` (${role})` : ''}`, [
-        ['NIP', id.NIP],
-        ['Identyfikator wewnętrzny', id.IDWew],
-        ['Nazwa', id.Nazwa],
-        ...addressLines(third.Adres),
-        ['Udział', third.Udzial ? `${third.Udzial}%` : undefined],
-      ]),
-    );
+    return party(`Podmiot trzeci${role ? ` (${role})` : ''}`, [
+      ['NIP', id.NIP],
+      ['Identyfikator wewnętrzny', id.IDWew],
+      ['Nazwa', id.Nazwa],
+      ...addressLines(third.Adres),
+      ['Udział', third.Udzial ? `${third.Udzial}%` : undefined],
+    ]);
+  });
+  // Two per row, like seller and buyer; an odd last one keeps the left half.
+  for (let i = 0; i < thirdParties.length; i += 2) {
+    const pair = thirdParties.slice(i, i + 2);
+    content.push({ columns: pair.length === 2 ? pair : [pair[0]!, { width: '*', text: '' }], columnGap: PARTY_GAP });
   }
   return content;
 }
