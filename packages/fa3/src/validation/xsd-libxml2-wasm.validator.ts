@@ -91,7 +91,12 @@ class Libxml2WasmXsdValidator implements XsdValidator {
     }
     let doc: XmlDocument;
     try {
-      doc = typeof xml === 'string' ? lib.XmlDocument.fromString(xml) : lib.XmlDocument.fromBuffer(xml);
+      // Defence in depth: DTDs never get here (assertNoDtd), and libxml2 is still told not to load anything.
+      const parseOptions = { option: lib.ParseOption.XML_PARSE_NONET | lib.ParseOption.XML_PARSE_NO_XXE };
+      doc =
+        typeof xml === 'string'
+          ? lib.XmlDocument.fromString(xml, parseOptions)
+          : lib.XmlDocument.fromBuffer(xml, parseOptions);
     } catch (error) {
       if (error instanceof lib.XmlLibError) {
         const first = error.details[0];
