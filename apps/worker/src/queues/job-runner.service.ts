@@ -1,4 +1,4 @@
-import { isJobName, parseJobPayload } from '@bufor/contracts';
+import { isJobName, type JobName, type JobPayload, parseJobPayload } from '@bufor/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import { type Job, UnrecoverableError, WaitingError } from 'bullmq';
 import { hrtime } from 'node:process';
@@ -67,7 +67,7 @@ function tenantIdOf(data: unknown): string | undefined {
 }
 
 /** An invalid payload never becomes valid by retrying: fail it permanently, naming the fields. */
-function parsePayloadOrFail<N extends Parameters<typeof parseJobPayload>[0]>(name: N, data: unknown) {
+function parsePayloadOrFail<N extends JobName>(name: N, data: unknown): JobPayload<N> {
   try {
     return parseJobPayload(name, data);
   } catch (error) {
