@@ -24,9 +24,9 @@ export interface BatchInfo {
   uploadDeadline: number;
 }
 
+/** A session UPO page; its XML is built on demand from the session's accepted invoices. */
 export interface UpoPageRecord {
   referenceNumber: string;
-  xml: Buffer;
 }
 
 /** An online or batch session and its lifecycle (SPEC-NOTES §8.4). */

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { ForbiddenError, UnauthorizedError } from '../core/errors';
 import { sessionInvoicesTable, sessionsTable } from '../domain/session';
 import type { RouteModule, SimulatorContext } from '../simulator-context';
-import { invoiceUpoXml } from '../services/upo.builder';
+import { invoiceUpoXml, sessionUpoPageXml } from '../services/upo.builder';
 import { sendXml } from './sessions.routes';
 
 /** Verifies `?exp&sig` of a pre-signed URL against the request path. */
@@ -44,11 +44,10 @@ export const upoStorageRoutes: RouteModule = {
       { config },
       (request, reply) => {
         checkPresigned(ctx, request);
-        const upoPage = sessionsTable(ctx.store)
-          .get(request.params.sessionRef)
-          ?.upoPages?.find((p) => p.referenceNumber === request.params.upoRef);
-        if (!upoPage) return reply.code(404).send();
-        return sendXml(reply, upoPage.xml);
+        const session = sessionsTable(ctx.store).get(request.params.sessionRef);
+        const xml = session ? sessionUpoPageXml(ctx, session, request.params.upoRef) : null;
+        if (!xml) return reply.code(404).send();
+        return sendXml(reply, xml);
       },
     );
   },

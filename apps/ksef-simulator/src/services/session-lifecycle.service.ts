@@ -8,9 +8,8 @@ import {
   type SessionInvoiceRecord,
   type SessionRecord,
 } from '../domain/session';
-import { storedInvoicesTable } from '../domain/stored-invoice';
 import type { SimulatorContext } from '../simulator-context';
-import { buildSessionUpoPages, type UpoDocument } from './upo.builder';
+import { upoPageCount } from './upo.builder';
 
 export const SESSION_LIFETIME_MS = 12 * HOUR;
 
@@ -64,15 +63,9 @@ export function finalizeIfDone(ctx: SimulatorContext, session: SessionRecord): v
     setStatus(ctx, session, SESSION_STATUS.noValidInvoices);
     return;
   }
-  const stored = storedInvoicesTable(ctx.store);
-  const documents: UpoDocument[] = accepted.map((invoice) => {
-    const record = stored.get(invoice.ksefNumber ?? '');
-    return { invoice, sellerNip: record?.sellerNip ?? '', issueDate: record?.issueDate ?? '' };
-  });
   const now = ctx.clock.now();
-  session.upoPages = buildSessionUpoPages(ctx.options.environment, session, documents).map((xml) => ({
+  session.upoPages = Array.from({ length: upoPageCount(accepted.length) }, () => ({
     referenceNumber: newReferenceNumber('EU', now),
-    xml,
   }));
   setStatus(ctx, session, session.type === 'Online' ? SESSION_STATUS.success : SESSION_STATUS.batchSuccess);
 }

@@ -13,7 +13,7 @@ import {
 import type { SimulatorContext } from '../simulator-context';
 import { findSession, invoicesOfSession } from './session-queries';
 import { refreshSession } from './session-lifecycle.service';
-import { invoiceUpoXml } from './upo.builder';
+import { invoiceUpoXml, sessionUpoPageXml } from './upo.builder';
 
 /** Pre-signed download links live ~3 days, like KSeF's storage URLs; regenerated on every status call. */
 const DOWNLOAD_URL_LIFETIME_MS = 3 * DAY;
@@ -142,9 +142,9 @@ export function sessionUpoPage(
   upoRef: string,
 ): Buffer {
   const session = findSession(ctx, auth, referenceNumber);
-  const upoPage = session.upoPages?.find((p) => p.referenceNumber === upoRef);
-  if (!upoPage) throw new KsefError(21178, 'Nie znaleziono UPO dla podanych kryteriów.');
-  return upoPage.xml;
+  const xml = sessionUpoPageXml(ctx, session, upoRef);
+  if (!xml) throw new KsefError(21178, 'Nie znaleziono UPO dla podanych kryteriów.');
+  return xml;
 }
 
 const LIST_STATUS: Record<string, (s: SessionRecord) => boolean> = {

@@ -11,12 +11,11 @@ import {
   type SessionInvoiceRecord,
   type SessionRecord,
 } from '../domain/session';
-import { storedInvoicesTable } from '../domain/stored-invoice';
 import type { SimulatorContext } from '../simulator-context';
 import { readInvoiceFacts } from '../xml/fa3-facts';
 import { processInvoiceContent } from './invoice-processing.service';
 import { SESSION_LIFETIME_MS } from './session-lifecycle.service';
-import { buildSessionUpoPages } from './upo.builder';
+import { upoPageCount } from './upo.builder';
 
 function sellerOf(ctx: SimulatorContext, xml: Buffer): string {
   try {
@@ -41,32 +40,11 @@ export function storeSimInvoice(ctx: SimulatorContext, xml: unknown, sellerHeade
   const sellerNip = sellerHeader ?? sellerOf(ctx, xml);
   if (!NIP_PATTERN.test(sellerNip)) throw validationError(`X-Sim-Seller-Nip: nieprawidłowy NIP ${sellerNip}`);
   const now = ctx.clock.now();
-  const context = { type: 'Nip' as const, value: sellerNip };
-  const session: SessionRecord = {
-    referenceNumber: newReferenceNumber('SO', now),
-    type: 'Online',
-    context,
-    contextKey: contextKey(context),
-    authOperationReferenceNumber: 'sim',
-    ksefTokenReferenceNumber: null,
-    authDocumentHash: createHash('sha256').update('sim').digest('base64'),
-    formCode: { systemCode: 'FA (3)', schemaVersion: '1-0E', value: 'FA' },
-    aesKey: null,
-    iv: Buffer.alloc(16),
-    status: SESSION_STATUS.closed,
-    dateCreated: now,
-    dateUpdated: now,
-    validUntil: now + SESSION_LIFETIME_MS,
-    closedAt: now,
-    invoiceRefs: [],
-    upoPages: null,
-    offlineMode: false,
-    batch: null,
-  };
+  const session = simSessionFor(ctx, sellerNip, now);
   const invoice: SessionInvoiceRecord = {
     referenceNumber: newReferenceNumber('EE', now),
     sessionReferenceNumber: session.referenceNumber,
-    ordinalNumber: 1,
+    ordinalNumber: session.invoiceRefs.length + 1,
     invoiceHash: '',
     invoiceSize: xml.length,
     invoiceFileName: null,
@@ -88,11 +66,10 @@ export function storeSimInvoice(ctx: SimulatorContext, xml: unknown, sellerHeade
     ]);
   }
   session.invoiceRefs.push(invoice.referenceNumber);
-  session.status = SESSION_STATUS.success;
-  session.upoPages = buildSessionUpoPages(ctx.options.environment, session, [
-    { invoice, sellerNip, issueDate: storedInvoicesTable(ctx.store).get(invoice.ksefNumber)?.issueDate ?? '' },
-  ]).map((page) => ({ referenceNumber: newReferenceNumber('EU', now), xml: page }));
-  sessionsTable(ctx.store).set(session.referenceNumber, session);
+  session.dateUpdated = now;
+  const pages = upoPageCount(session.invoiceRefs.length);
+  while ((session.upoPages ??= []).length < pages)
+    session.upoPages.push({ referenceNumber: newReferenceNumber('EU', now) });
   sessionInvoicesTable(ctx.store).set(invoice.referenceNumber, invoice);
   return {
     ksefNumber: invoice.ksefNumber,
@@ -100,4 +77,41 @@ export function storeSimInvoice(ctx: SimulatorContext, xml: unknown, sellerHeade
     invoiceHash: invoice.invoiceHash,
     acquisitionDate: isoDateTime(invoice.acquisitionDate ?? now),
   };
+}
+
+/** seller NIP -> reference number of the synthetic session that holds its `/sim/invoices` invoices. */
+const simSessionsTable = (ctx: SimulatorContext) => ctx.store.table<string>('simInvoiceSessions');
+
+/**
+ * One synthetic, already processed online session per seller (and per 10,000 invoices) holds the invoices
+ * stored through the control API, so generating many purchase invoices costs no session per invoice.
+ */
+function simSessionFor(ctx: SimulatorContext, sellerNip: string, now: number): SessionRecord {
+  const existing = sessionsTable(ctx.store).get(simSessionsTable(ctx).get(sellerNip) ?? '');
+  if (existing && existing.invoiceRefs.length < 10_000) return existing;
+  const context = { type: 'Nip' as const, value: sellerNip };
+  const session: SessionRecord = {
+    referenceNumber: newReferenceNumber('SO', now),
+    type: 'Online',
+    context,
+    contextKey: contextKey(context),
+    authOperationReferenceNumber: 'sim',
+    ksefTokenReferenceNumber: null,
+    authDocumentHash: createHash('sha256').update('sim').digest('base64'),
+    formCode: { systemCode: 'FA (3)', schemaVersion: '1-0E', value: 'FA' },
+    aesKey: null,
+    iv: Buffer.alloc(16),
+    status: SESSION_STATUS.success,
+    dateCreated: now,
+    dateUpdated: now,
+    validUntil: now + SESSION_LIFETIME_MS,
+    closedAt: now,
+    invoiceRefs: [],
+    upoPages: null,
+    offlineMode: false,
+    batch: null,
+  };
+  sessionsTable(ctx.store).set(session.referenceNumber, session);
+  simSessionsTable(ctx).set(sellerNip, session.referenceNumber);
+  return session;
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { isoDateTime } from '../core/dates';
 import type { ContextIdentifier } from '../domain/identifiers';
-import type { FormCode, SessionInvoiceRecord, SessionRecord } from '../domain/session';
+import { sessionInvoicesTable, type FormCode, type SessionInvoiceRecord, type SessionRecord } from '../domain/session';
 import { storedInvoicesTable } from '../domain/stored-invoice';
 import type { SimulatorContext } from '../simulator-context';
 import type { KsefEnvironment } from '../simulator-options';
@@ -85,28 +85,26 @@ export function buildInvoiceUpo(environment: KsefEnvironment, session: SessionRe
   return upoXml(environment, session, [document], null);
 }
 
-/** Session UPO split into pages of at most 10,000 documents. */
-export function buildSessionUpoPages(
+export function upoPageCount(acceptedInvoices: number): number {
+  return Math.max(1, Math.ceil(acceptedInvoices / UPO_PAGE_SIZE));
+}
+
+/** Page `index` (0-based) of a session UPO: at most 10,000 documents per page. */
+export function buildSessionUpoPage(
   environment: KsefEnvironment,
   session: SessionRecord,
   documents: UpoDocument[],
-): Buffer[] {
-  const pages: Buffer[] = [];
-  const count = Math.max(1, Math.ceil(documents.length / UPO_PAGE_SIZE));
-  for (let i = 0; i < count; i++) {
-    const slice = documents.slice(i * UPO_PAGE_SIZE, (i + 1) * UPO_PAGE_SIZE);
-    const from = i * UPO_PAGE_SIZE + 1;
-    pages.push(
-      upoXml(environment, session, slice, {
-        number: i + 1,
-        pages: count,
-        from,
-        to: from + slice.length - 1,
-        total: documents.length,
-      }),
-    );
-  }
-  return pages;
+  index: number,
+): Buffer {
+  const slice = documents.slice(index * UPO_PAGE_SIZE, (index + 1) * UPO_PAGE_SIZE);
+  const from = index * UPO_PAGE_SIZE + 1;
+  return upoXml(environment, session, slice, {
+    number: index + 1,
+    pages: upoPageCount(documents.length),
+    from,
+    to: from + slice.length - 1,
+    total: documents.length,
+  });
 }
 
 export function sha256Base64(data: Buffer): string {
@@ -130,4 +128,21 @@ export function invoiceUpoXml(
     sellerNip: stored.sellerNip,
     issueDate: stored.issueDate,
   });
+}
+
+/** Session UPO page by its reference number, built on demand (deterministic, so hashes are stable). */
+export function sessionUpoPageXml(ctx: SimulatorContext, session: SessionRecord, upoRef: string): Buffer | null {
+  const index = session.upoPages?.findIndex((p) => p.referenceNumber === upoRef) ?? -1;
+  if (index < 0) return null;
+  const stored = storedInvoicesTable(ctx.store);
+  const table = sessionInvoicesTable(ctx.store);
+  const documents: UpoDocument[] = [];
+  for (const ref of session.invoiceRefs) {
+    const invoice = table.get(ref);
+    const record = invoice?.ksefNumber ? stored.get(invoice.ksefNumber) : undefined;
+    if (invoice && record && invoice.status.code === 200) {
+      documents.push({ invoice, sellerNip: record.sellerNip, issueDate: record.issueDate });
+    }
+  }
+  return buildSessionUpoPage(ctx.options.environment, session, documents, index);
 }
