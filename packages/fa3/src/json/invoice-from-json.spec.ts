@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { VAT_RATES } from '../model/common.model';
@@ -155,6 +156,16 @@ describe('invoiceFromJson', () => {
       ),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('README example', () => {
+  it('the JSON example in packages/fa3/README.md builds a valid invoice', () => {
+    const readme = readFileSync(resolve(__dirname, '../../README.md'), 'utf8');
+    const start = readme.indexOf('```json') + '```json'.length;
+    const example: unknown = JSON.parse(readme.slice(start, readme.indexOf('```', start)));
+    const result = validator.validate(buildInvoice(invoiceFromJson(example, { now: NOW })), { now: NOW });
+    expect(result.issues).toEqual([]);
   });
 });
 
