@@ -30,6 +30,8 @@ export class JobRunner {
     const shutdown = this.inFlight.begin(jobKey);
     const signal = cancel ? AbortSignal.any([shutdown, cancel]) : shutdown;
     const seconds = () => Number(hrtime.bigint() - started) / 1e9;
+    // Metric labels only take known job names: a producer's typo must not create new time series.
+    const jobLabel = isJobName(job.name) ? job.name : 'unknown';
     try {
       const handler = this.registry.handlerFor(job.name);
       if (!handler || !isJobName(job.name))
@@ -42,17 +44,17 @@ export class JobRunner {
         signal,
         logger,
       });
-      this.metrics.record(queue, job.name, 'completed', seconds());
+      this.metrics.record(queue, jobLabel, 'completed', seconds());
       logger.info({ outcome, durationMs: Math.round(seconds() * 1000) }, 'job completed');
       return outcome;
     } catch (error) {
       if (InFlightJobs.isShutdownAbort(shutdown) && token) {
         await job.moveToWait(token);
-        this.metrics.record(queue, job.name, 'released', seconds());
+        this.metrics.record(queue, jobLabel, 'released', seconds());
         logger.warn({ durationMs: Math.round(seconds() * 1000) }, 'job released back to the queue (shutdown)');
         throw new WaitingError();
       }
-      this.metrics.record(queue, job.name, 'failed', seconds());
+      this.metrics.record(queue, jobLabel, 'failed', seconds());
       logger.error({ err: error, attempt: job.attemptsMade + 1 }, 'job failed');
       throw error;
     } finally {
