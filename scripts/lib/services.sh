@@ -3,7 +3,8 @@
 # absent; anywhere else it prints one line saying what to do. Idempotent.
 set -euo pipefail
 
-DATABASE_URL="${DATABASE_URL:-postgres://bufor:bufor@127.0.0.1:5432/bufor}"
+DATABASE_URL="${DATABASE_URL:-postgres://bufor_app:bufor_app@127.0.0.1:5432/bufor}"
+DATABASE_MIGRATION_URL="${DATABASE_MIGRATION_URL:-postgres://bufor:bufor@127.0.0.1:5432/bufor}"
 REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379/0}"
 
 log() { printf '\033[1;34m[setup]\033[0m %s\n' "$*"; }
@@ -23,13 +24,27 @@ apt_install() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
 }
 
-pg_ready() { node "$(dirname "${BASH_SOURCE[0]}")/pg-ping.cjs" "$DATABASE_URL" >/dev/null 2>&1; }
+pg_ready() { node "$(dirname "${BASH_SOURCE[0]}")/pg-ping.cjs" "$1" >/dev/null 2>&1; }
+url_part() { node -e 'const u=new URL(process.argv[1]);const p=process.argv[2];console.log(p==="db"?u.pathname.slice(1):decodeURIComponent(u[p]))' "$1" "$2"; }
+psql_admin() { su postgres -c "psql -qtAc \"$1\""; }
 
+# Creates a login role when missing (and keeps its password in step with the URL).
+ensure_role() {
+  local user pass extra=$2
+  user=$(url_part "$1" username)
+  pass=$(url_part "$1" password)
+  psql_admin "DO \\\$\\\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$user') THEN CREATE ROLE \\\"$user\\\" LOGIN $extra; END IF; ALTER ROLE \\\"$user\\\" PASSWORD '$pass'; END \\\$\\\$;" >/dev/null
+}
+
+# Two roles: the schema owner (migrations, seed; may create databases because tests clone a template per file) and
+# the app role (api, worker), which does not own the tables, so row-level security applies to it.
 ensure_postgres() {
-  if pg_ready; then return 0; fi
-  if ! is_local_url "$DATABASE_URL"; then die "PostgreSQL at DATABASE_URL is not reachable; start it or fix DATABASE_URL."; fi
+  if pg_ready "$DATABASE_MIGRATION_URL" && pg_ready "$DATABASE_URL"; then return 0; fi
+  if ! is_local_url "$DATABASE_URL"; then
+    die "PostgreSQL is not reachable as DATABASE_URL and DATABASE_MIGRATION_URL: create both roles (see .env.example)."
+  fi
   if ! command -v pg_ctlcluster >/dev/null 2>&1; then
-    can_install || die "PostgreSQL is not installed: install PostgreSQL 15+ and create the role from DATABASE_URL."
+    can_install || die "PostgreSQL is not installed: install PostgreSQL 15+ and create the roles of .env.example."
     apt_install postgresql
   fi
   local cluster
@@ -47,16 +62,16 @@ ensure_postgres() {
     if su postgres -c "psql -qtAc 'select 1'" >/dev/null 2>&1; then break; fi
     sleep 1
   done
-  # Role and database from DATABASE_URL (the role may create databases: tests clone a template per test file).
-  local user pass db
-  user=$(node -e 'const u=new URL(process.argv[1]);console.log(decodeURIComponent(u.username))' "$DATABASE_URL")
-  pass=$(node -e 'const u=new URL(process.argv[1]);console.log(decodeURIComponent(u.password))' "$DATABASE_URL")
-  db=$(node -e 'const u=new URL(process.argv[1]);console.log(u.pathname.slice(1))' "$DATABASE_URL")
-  su postgres -c "psql -qtAc \"DO \\\$\\\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$user') THEN CREATE ROLE \\\"$user\\\" LOGIN CREATEDB PASSWORD '$pass'; END IF; END \\\$\\\$;\"" >/dev/null
-  if ! su postgres -c "psql -qtAc \"SELECT 1 FROM pg_database WHERE datname = '$db'\"" | grep -q 1; then
-    su postgres -c "createdb -O '$user' '$db'"
+  ensure_role "$DATABASE_MIGRATION_URL" CREATEDB
+  ensure_role "$DATABASE_URL" ""
+  local db owner
+  db=$(url_part "$DATABASE_MIGRATION_URL" db)
+  owner=$(url_part "$DATABASE_MIGRATION_URL" username)
+  if ! psql_admin "SELECT 1 FROM pg_database WHERE datname = '$db'" | grep -q 1; then
+    su postgres -c "createdb -O '$owner' '$db'"
   fi
-  pg_ready || die "PostgreSQL started but DATABASE_URL still does not connect."
+  pg_ready "$DATABASE_MIGRATION_URL" || die "PostgreSQL started but DATABASE_MIGRATION_URL still does not connect."
+  pg_ready "$DATABASE_URL" || die "PostgreSQL started but DATABASE_URL still does not connect."
   log "PostgreSQL ready"
 }
 

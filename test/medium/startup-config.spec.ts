@@ -18,8 +18,8 @@ const cases = [
   {
     app: 'db-migrate',
     entry: 'packages/db/dist/cli/migrate.js',
-    env: { DATABASE_URL: 'nonsense' },
-    variable: 'DATABASE_URL',
+    env: { DATABASE_MIGRATION_URL: 'nonsense' },
+    variable: 'DATABASE_MIGRATION_URL',
   },
   { app: 'api', entry: 'apps/api/dist/main.js', env: { KMS_PROVIDER: 'aws' }, variable: 'KMS_AWS_KEY_ID' },
 ];

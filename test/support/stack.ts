@@ -34,7 +34,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const common = {
     NODE_ENV: 'test',
     LOG_LEVEL: 'warn',
-    DATABASE_URL: database.url,
+    DATABASE_URL: database.appUrl,
+    DATABASE_MIGRATION_URL: database.url,
     REDIS_URL: testEnv.redisUrl,
     REDIS_KEY_PREFIX: testRedisPrefix('e2e'),
     KMS_LOCAL_MASTER_KEY_FILE: join(scratch, 'master.key'),

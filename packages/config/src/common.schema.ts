@@ -28,8 +28,18 @@ const url = (protocols: string[], example: string) =>
 
 export const httpUrl = (example: string) => url(['http:', 'https:'], example);
 
+/** The apps connect as a role that is not the tables' owner, so PostgreSQL row-level security applies to them. */
 export const databaseSchema = {
   DATABASE_URL: secret(
+    url(['postgres:', 'postgresql:'], 'postgres://bufor_app:bufor_app@127.0.0.1:5432/bufor').default(
+      'postgres://bufor_app:bufor_app@127.0.0.1:5432/bufor',
+    ),
+  ),
+};
+
+/** The owner of the schema: migrations and the demo seed only. */
+export const migrationDatabaseSchema = {
+  DATABASE_MIGRATION_URL: secret(
     url(['postgres:', 'postgresql:'], 'postgres://bufor:bufor@127.0.0.1:5432/bufor').default(
       'postgres://bufor:bufor@127.0.0.1:5432/bufor',
     ),

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { databaseSchema, nodeEnv } from './common.schema';
+import { migrationDatabaseSchema, nodeEnv } from './common.schema';
 import { secret } from './parse-env';
 
-/** Environment of the database tools (migrate, seed). */
-export const dbToolsEnvSchema = z.object({ NODE_ENV: nodeEnv, ...databaseSchema });
+/** Environment of the database tools (migrate, seed): they act as the schema owner. */
+export const dbToolsEnvSchema = z.object({ NODE_ENV: nodeEnv, ...migrationDatabaseSchema });
 
 /** Environment of the demo seed (never run in production unless forced). */
 export const seedEnvSchema = dbToolsEnvSchema.extend({

@@ -7,7 +7,7 @@ import { workerEnvSchema } from './worker.schema';
 describe('parseEnv', () => {
   it('gives every app working embedded defaults on an empty environment', () => {
     const api = parseEnv('api', apiEnvSchema, {});
-    expect(api.DATABASE_URL).toBe('postgres://bufor:bufor@127.0.0.1:5432/bufor');
+    expect(api.DATABASE_URL).toBe('postgres://bufor_app:bufor_app@127.0.0.1:5432/bufor');
     expect(api.S3_FORCE_PATH_STYLE).toBe(true);
     expect(parseEnv('worker', workerEnvSchema, {}).WORKER_PORT).toBe(3002);
   });

@@ -2,4 +2,4 @@ export * from './data-source';
 export * from './entities';
 export * from './migrate';
 export * from './tenant-scope';
-export { migrations } from './migrations';
+export { APP_ROLE, grantAppRole, migrations } from './migrations';

@@ -1,13 +1,17 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createDataSource, migrations, runMigrations } from '@bufor/db';
+import { createDataSource, grantAppRole, migrations, runMigrations } from '@bufor/db';
 import { Client } from 'pg';
 import { testEnv } from './test-env';
 
 const LOCK_ID = 727101;
 
-function urlFor(database: string): string {
+function urlFor(database: string, as: 'owner' | 'app' = 'owner'): string {
   const url = new URL(testEnv.postgresAdminUrl);
   url.pathname = `/${database}`;
+  if (as === 'app') {
+    url.username = testEnv.postgresAppUser;
+    url.password = testEnv.postgresAppPassword;
+  }
   return url.toString();
 }
 
@@ -54,7 +58,10 @@ async function ensureTemplate(client: Client): Promise<string> {
 
 export interface TestDatabase {
   readonly name: string;
+  /** As the schema owner (test data, assertions). */
   readonly url: string;
+  /** As the app role, confined by row-level security: what the API and worker use. */
+  readonly appUrl: string;
   drop(): Promise<void>;
 }
 
@@ -68,9 +75,18 @@ export async function createTestDatabase(label = 'test'): Promise<TestDatabase> 
     const template = await ensureTemplate(client);
     await client.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
   });
+  // Grants are applied to each clone too: the app role may have been created after the template was made.
+  const owner = createDataSource({ url: urlFor(name), applicationName: 'bufor-test-grants', poolSize: 1 });
+  await owner.initialize();
+  try {
+    await grantAppRole(owner.createQueryRunner());
+  } finally {
+    await owner.destroy();
+  }
   return {
     name,
     url: urlFor(name),
+    appUrl: urlFor(name, 'app'),
     drop: () =>
       withAdmin(async (client) => void (await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`))),
   };

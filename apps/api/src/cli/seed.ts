@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   }
   const admin = demoCredentials(config.DEMO_CREDENTIALS_FILE, config.DEMO_ADMIN_EMAIL, config.DEMO_ADMIN_PASSWORD);
   const dataSource = await createDataSource({
-    url: config.DATABASE_URL,
+    url: config.DATABASE_MIGRATION_URL,
     applicationName: 'bufor-seed',
     poolSize: 2,
   }).initialize();

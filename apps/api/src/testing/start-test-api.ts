@@ -25,7 +25,7 @@ export async function startTestApi(label: string, env: Record<string, string> = 
   const config = parseEnv('api', apiEnvSchema, {
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
-    DATABASE_URL: ctx.database.url,
+    DATABASE_URL: ctx.database.appUrl,
     REDIS_URL: testEnv.redisUrl,
     REDIS_KEY_PREFIX: testRedisPrefix(label),
     S3_ENDPOINT: s3.endpoint,

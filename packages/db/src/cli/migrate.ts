@@ -4,7 +4,11 @@ import { runMigrations } from '../migrate';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit('db-migrate', dbToolsEnvSchema);
-  const dataSource = createDataSource({ url: config.DATABASE_URL, applicationName: 'bufor-migrate', poolSize: 2 });
+  const dataSource = createDataSource({
+    url: config.DATABASE_MIGRATION_URL,
+    applicationName: 'bufor-migrate',
+    poolSize: 2,
+  });
   await dataSource.initialize();
   try {
     const applied = await runMigrations(dataSource);

@@ -18,6 +18,10 @@ export class MembershipEntity {
   @Column({ type: 'varchar', length: 16 })
   role!: MembershipRole;
 
+  /** Disabled in this tenant only (by its admin); the person keeps their other tenants. */
+  @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
+  disabledAt!: Date | null;
+
   @ManyToOne(() => TenantEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'tenant_id' })
   tenant?: TenantEntity;

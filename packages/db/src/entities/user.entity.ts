@@ -17,6 +17,10 @@ export class UserEntity {
   @Column({ name: 'password_hash', type: 'varchar', length: 255, nullable: true })
   passwordHash!: string | null;
 
+  /** Operators of the platform create tenants; they see no tenant's documents by that role alone. */
+  @Column({ name: 'is_platform_operator', type: 'boolean', default: false })
+  isPlatformOperator!: boolean;
+
   @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
   disabledAt!: Date | null;
 

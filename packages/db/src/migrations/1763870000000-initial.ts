@@ -34,13 +34,6 @@ export class Initial1763870000000 implements MigrationInterface {
     await q.query(
       `ALTER TABLE "auth_sessions" ADD CONSTRAINT "FK_50ccaa6440288a06f0ba693ccc6" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
     );
-    // Second wall behind the repositories: rows of tenant tables are visible only to the tenant set for the
-    // transaction (see TenantScope). FORCE makes the policy apply to the table owner too.
-    await q.query(`ALTER TABLE "job_probes" ENABLE ROW LEVEL SECURITY`);
-    await q.query(`ALTER TABLE "job_probes" FORCE ROW LEVEL SECURITY`);
-    await q.query(
-      `CREATE POLICY "job_probes_tenant" ON "job_probes" USING ("tenant_id" = NULLIF(current_setting('bufor.tenant_id', true), '')::uuid)`,
-    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -1,4 +1,7 @@
 import { Initial1763870000000 } from './1763870000000-initial';
+import { TenantsPeopleAccess1763880000000 } from './1763880000000-tenants-people-access';
+
+export { APP_ROLE, grantAppRole } from './1763880000000-tenants-people-access';
 
 /** Every migration in order; listed explicitly so sources and dist behave the same. */
-export const migrations = [Initial1763870000000];
+export const migrations = [Initial1763870000000, TenantsPeopleAccess1763880000000];

@@ -1,0 +1,125 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { FolderEntity } from './folder.entity';
+import { TenantEntity } from './tenant.entity';
+
+export const DOCUMENT_DIRECTIONS = ['sales', 'purchase'] as const;
+export type DocumentDirection = (typeof DOCUMENT_DIRECTIONS)[number];
+/** From FA(3) RodzajFaktury: VAT, KOR, ZAL, ROZ, UPR (and KOR_ZAL/KOR_ROZ as corrections). */
+export const DOCUMENT_KINDS = ['vat', 'correction', 'advance', 'settlement', 'simplified'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+/** Values a folder grant may be limited to: a direction or a kind. */
+export const DOCUMENT_CATEGORIES = [...DOCUMENT_DIRECTIONS, ...DOCUMENT_KINDS] as const;
+export type DocumentCategory = (typeof DOCUMENT_CATEGORIES)[number];
+export const DOCUMENT_STATUSES = [
+  'draft',
+  'queued',
+  'sending',
+  'accepted',
+  'rejected',
+  'received',
+  'booked',
+  'ignored',
+] as const;
+export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
+
+/** An invoice of a tenant, sales or purchase, with where its files are kept. Money is decimal (numeric), never float. */
+@Entity({ name: 'documents' })
+@Index('documents_tenant_folder_issue_idx', ['tenantId', 'folderId', 'issueDate', 'id'])
+@Index('documents_tenant_issue_idx', ['tenantId', 'issueDate', 'id'])
+@Index('documents_tenant_seller_idx', ['tenantId', 'sellerNip'])
+@Index('documents_tenant_buyer_idx', ['tenantId', 'buyerNip'])
+@Index('documents_tenant_number_idx', ['tenantId', 'number'])
+@Index('documents_tenant_ksef_idx', ['tenantId', 'ksefNumber'], { unique: true, where: '"ksef_number" IS NOT NULL' })
+export class DocumentEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'tenant_id', type: 'uuid' })
+  tenantId!: string;
+
+  @ManyToOne(() => TenantEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'tenant_id' })
+  tenant?: TenantEntity;
+
+  @Column({ name: 'folder_id', type: 'uuid' })
+  folderId!: string;
+
+  @ManyToOne(() => FolderEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'folder_id' })
+  folder?: FolderEntity;
+
+  @Column({ type: 'varchar', length: 8 })
+  direction!: DocumentDirection;
+
+  @Column({ type: 'varchar', length: 16 })
+  kind!: DocumentKind;
+
+  @Column({ type: 'varchar', length: 16 })
+  status!: DocumentStatus;
+
+  /** P_2: the invoice number given by the seller. */
+  @Column({ type: 'varchar', length: 256 })
+  number!: string;
+
+  @Column({ name: 'seller_nip', type: 'varchar', length: 10, nullable: true })
+  sellerNip!: string | null;
+
+  @Column({ name: 'seller_name', type: 'varchar', length: 512 })
+  sellerName!: string;
+
+  @Column({ name: 'buyer_nip', type: 'varchar', length: 10, nullable: true })
+  buyerNip!: string | null;
+
+  @Column({ name: 'buyer_name', type: 'varchar', length: 512 })
+  buyerName!: string;
+
+  /** P_1 */
+  @Column({ name: 'issue_date', type: 'date' })
+  issueDate!: string;
+
+  /** P_6 */
+  @Column({ name: 'sale_date', type: 'date', nullable: true })
+  saleDate!: string | null;
+
+  @Column({ type: 'char', length: 3, default: 'PLN' })
+  currency!: string;
+
+  @Column({ name: 'net_total', type: 'numeric', precision: 18, scale: 2 })
+  netTotal!: string;
+
+  @Column({ name: 'vat_total', type: 'numeric', precision: 18, scale: 2 })
+  vatTotal!: string;
+
+  @Column({ name: 'gross_total', type: 'numeric', precision: 18, scale: 2 })
+  grossTotal!: string;
+
+  @Column({ name: 'ksef_number', type: 'varchar', length: 64, nullable: true })
+  ksefNumber!: string | null;
+
+  @Column({ name: 'ksef_accepted_at', type: 'timestamptz', nullable: true })
+  ksefAcceptedAt!: Date | null;
+
+  @Column({ name: 'xml_key', type: 'varchar', length: 512, nullable: true })
+  xmlKey!: string | null;
+
+  @Column({ name: 'pdf_key', type: 'varchar', length: 512, nullable: true })
+  pdfKey!: string | null;
+
+  @Column({ name: 'upo_key', type: 'varchar', length: 512, nullable: true })
+  upoKey!: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}
