@@ -61,6 +61,21 @@ export async function loadOrCreateKeys(dataDir: string | null, now: number): Pro
   return fromStored(stored);
 }
 
+/**
+ * Emergency rotation of both published keys (old publicKeyIds are withdrawn at once -> 21470). The JWT/URL
+ * secret stays, so issued tokens keep working. Mutates `keys` in place and rewrites the keys file.
+ */
+export async function rotateKeys(dataDir: string | null, keys: SimulatorKeys, now: number): Promise<void> {
+  const stored: StoredKeys = {
+    keys: [await generateKey('KsefTokenEncryption', now), await generateKey('SymmetricKeyEncryption', now)],
+    secret: keys.secret.toString('base64'),
+  };
+  if (dataDir) writeFileSync(join(dataDir, KEYS_FILE), JSON.stringify(stored, null, 2), { mode: 0o600 });
+  const fresh = fromStored(stored);
+  keys.tokenEncryption = fresh.tokenEncryption;
+  keys.symmetricKeyEncryption = fresh.symmetricKeyEncryption;
+}
+
 async function generateKey(usage: PublicKeyUsage, now: number): Promise<StoredKey> {
   const keys = await webcrypto.subtle.generateKey(RSA_PARAMS, true, ['sign', 'verify']);
   const certificate = await x509.X509CertificateGenerator.createSelfSigned(

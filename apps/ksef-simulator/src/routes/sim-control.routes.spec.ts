@@ -104,6 +104,35 @@ describe('control API', () => {
     await h.root('DELETE', '/sim/faults');
   });
 
+  it('POST /sim/keys/rotate withdraws the old public key ids (21470) and publishes new ones', async () => {
+    const nip = randomNip();
+    const tokens = await loginWithKsefToken(h, nip);
+    const old = (await h.api<{ publicKeyId: string; usage: string[] }[]>('GET', '/security/public-key-certificates'))
+      .body;
+    const rotated = await h.root<{ SymmetricKeyEncryption: string }>('POST', '/sim/keys/rotate');
+    expect(rotated.status).toBe(200);
+    const symmetricOld = old.find((k) => k.usage.includes('SymmetricKeyEncryption'))!.publicKeyId;
+    expect(rotated.body.SymmetricKeyEncryption).not.toBe(symmetricOld);
+    const refused = await h.api<{ exception: { exceptionDetailList: { exceptionCode: number }[] } }>(
+      'POST',
+      '/sessions/online',
+      {
+        token: tokens.accessToken,
+        body: {
+          formCode: { systemCode: 'FA (3)', schemaVersion: '1-0E', value: 'FA' },
+          encryption: {
+            encryptedSymmetricKey: 'AA==',
+            initializationVector: Buffer.alloc(16).toString('base64'),
+            publicKeyId: symmetricOld,
+          },
+        },
+      },
+    );
+    expect(refused.body.exception.exceptionDetailList[0]?.exceptionCode).toBe(21470);
+    // Issued tokens survive the rotation; a new session with the new key works.
+    expect((await openOnline(h, tokens.accessToken)).referenceNumber).toBeTruthy();
+  });
+
   it('POST /sim/reset forgets everything: old tokens stop working', async () => {
     const tokens = await loginWithKsefToken(h, randomNip());
     expect((await h.root('POST', '/sim/reset')).status).toBe(200);

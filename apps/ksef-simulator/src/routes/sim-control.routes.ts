@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isoDateTime } from '../core/dates';
 import { validationError } from '../core/errors';
 import { faultSettingsSchema } from '../core/faults';
+import { rotateKeys } from '../crypto/simulator-keys';
 import { NIP_PATTERN } from '../domain/identifiers';
 import { PERMISSIONS } from '../domain/permissions';
 import { ensureSimContext } from '../services/sim-contexts.service';
@@ -97,6 +98,14 @@ export const simControlRoutes: RouteModule = {
       ctx.options.clock.reset();
       ctx.stats.reset(ctx.clock.now());
       return { reset: true };
+    });
+
+    app.post('/sim/keys/rotate', async () => {
+      await rotateKeys(ctx.options.dataDir, ctx.keys, ctx.clock.now());
+      return {
+        KsefTokenEncryption: ctx.keys.tokenEncryption.publicKeyId,
+        SymmetricKeyEncryption: ctx.keys.symmetricKeyEncryption.publicKeyId,
+      };
     });
 
     app.get('/sim/latarnia/status', () => latarniaStatus(ctx));
