@@ -4,6 +4,7 @@ import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setRetrievalSettings } from '../domain/retrieval-settings';
 import { loginWithKsefToken, publicCertificate } from '../testing/auth-flow';
+import { openOnline, sampleInvoice, send } from '../testing/session-flow';
 import { SimHarness } from '../testing/sim-harness';
 import { invoiceXml, storeTestInvoice } from '../testing/stored-invoice-fixtures';
 import { randomAesKey, randomNip, rsaOaepEncrypt } from '../testing/test-crypto';
@@ -340,5 +341,36 @@ describe('invoice exports', () => {
     expect(tar.toString('latin1')).toContain('_metadata.json');
     const bad = await run(Buffer.alloc(256, 1).toString('base64'));
     expect(bad.status.code).toBe(415);
+  });
+});
+
+describe('retrieval of invoices stored by invoice processing', () => {
+  it('finds an invoice sent in an online session (seller) and one stored with /sim/invoices (buyer, Subject2)', async () => {
+    const seller = randomNip();
+    const tokens = await loginWithKsefToken(h, seller);
+    const session = await openOnline(h, tokens.accessToken);
+    const xml = sampleInvoice(seller, { number: `ONLINE-${seller}` });
+    const sent = await send(h, tokens.accessToken, session, xml);
+    expect(sent.status).toBe(202);
+    const range = { dateType: 'PermanentStorage', from: new Date(h.sim.ctx.clock.now() - 3600 * SECOND).toISOString() };
+    let found: MetadataPage['invoices'] = [];
+    for (let i = 0; i < 200 && found.length === 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      found = (await query(tokens.accessToken, { subjectType: 'Subject1', dateRange: range })).body.invoices;
+    }
+    expect(found.map((i) => i.invoiceNumber)).toEqual([`FA/GRQMB-ONLINE-${seller}/05/2025`]);
+    const downloaded = await h.api('GET', `/invoices/ksef/${found[0]!.ksefNumber}`, { token: tokens.accessToken });
+    expect(downloaded.raw.equals(xml)).toBe(true);
+
+    const buyer = randomNip();
+    const purchase = invoiceXml({ sellerNip: randomNip(), buyerNip: buyer, number: 'SIM1', issueDate: '2026-01-02' });
+    const stored = await h.root<{ ksefNumber: string }>('POST', '/sim/invoices', {
+      rawBody: purchase,
+      contentType: 'application/xml',
+    });
+    expect(stored.status).toBe(200);
+    const buyerTokens = await loginWithKsefToken(h, buyer);
+    const purchases = await query(buyerTokens.accessToken, { subjectType: 'Subject2', dateRange: range });
+    expect(purchases.body.invoices.map((i) => i.ksefNumber)).toEqual([stored.body.ksefNumber]);
   });
 });

@@ -32,7 +32,8 @@ export function invoiceXml(o: InvoiceXmlOptions): Buffer {
 
 /**
  * Puts an invoice straight into the stored-invoice table, as invoice processing would once it assigns a
- * KSeF number. Used by retrieval tests until `POST /sim/invoices` exists.
+ * KSeF number, with chosen acquisition and permanent-storage times (HWM and paging tests need exact dates,
+ * which `POST /sim/invoices` does not take); the end-to-end path is covered through `/sim/invoices` and sessions.
  */
 export function storeTestInvoice(
   sim: Simulator,
