@@ -233,6 +233,26 @@ describe('interactive session', () => {
     expect(result.invoicingMode).toBe('Offline');
   });
 
+  it('enforces the per-context session invoice limit (21155) set with /testdata/limits/context/session', async () => {
+    const limited = await loginWithKsefToken(h, randomNip());
+    const limits = { maxInvoiceSizeInMB: 1, maxInvoiceWithAttachmentSizeInMB: 3, maxInvoices: 1 };
+    const set = await h.api('POST', '/testdata/limits/context/session', {
+      token: limited.accessToken,
+      body: { onlineSession: limits, batchSession: limits },
+    });
+    expect(set.status).toBe(200);
+    const session = await openOnline(h, limited.accessToken);
+    const invoiceNip = (
+      await h.api<{ sessions: unknown[] }>('GET', '/sessions?sessionType=Online', { token: limited.accessToken })
+    ).status;
+    expect(invoiceNip).toBe(200);
+    const first = await send(h, limited.accessToken, session, Buffer.from('<a/>'));
+    expect(first.status).toBe(202);
+    const second = await send(h, limited.accessToken, session, Buffer.from('<b/>'));
+    expect(second.status).toBe(400);
+    expect(code(second.body)).toBe(21155);
+  });
+
   it('echoes X-Test-System-Warning as X-System-Warning on success', async () => {
     const res = await h.api('GET', '/sessions?sessionType=Online', {
       token: tokens.accessToken,
