@@ -242,10 +242,6 @@ describe('interactive session', () => {
     });
     expect(set.status).toBe(200);
     const session = await openOnline(h, limited.accessToken);
-    const invoiceNip = (
-      await h.api<{ sessions: unknown[] }>('GET', '/sessions?sessionType=Online', { token: limited.accessToken })
-    ).status;
-    expect(invoiceNip).toBe(200);
     const first = await send(h, limited.accessToken, session, Buffer.from('<a/>'));
     expect(first.status).toBe(202);
     const second = await send(h, limited.accessToken, session, Buffer.from('<b/>'));
