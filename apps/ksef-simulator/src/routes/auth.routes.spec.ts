@@ -217,6 +217,50 @@ describe('authentication', () => {
     });
   });
 
+  describe('XAdES with a PESEL (test data)', () => {
+    it('logs a person into the NIP linked by /testdata/person, blocks with 480, and reports a deceased person with 470', async () => {
+      const nip = randomNip();
+      const pesel = `9001${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
+      const cert = selfSignedCertificate(
+        `/GN=Anna/SN=Kowalska/serialNumber=PNOPL-${pesel}/CN=Anna Kowalska/C=PL`,
+        'ec',
+      );
+      const login = async () => {
+        const ch = await challenge(h);
+        const xml = signXadesEnveloped(
+          'AuthTokenRequest',
+          AUTH_NS_21,
+          authRequest(ch.challenge, nip),
+          cert,
+          new Date(),
+        );
+        const res = await h.api<{ referenceNumber: string; authenticationToken: { token: string } }>(
+          'POST',
+          '/auth/xades-signature',
+          {
+            rawBody: xml,
+            contentType: 'application/xml',
+          },
+        );
+        return waitForAuth(h, res.body.referenceNumber, res.body.authenticationToken.token);
+      };
+      expect(await login()).toBe(415);
+      const person = { nip, pesel, isBailiff: false, description: 'Osoba testowa' };
+      expect((await h.api('POST', '/testdata/person', { body: person })).status).toBe(200);
+      expect(await login()).toBe(200);
+
+      const context = { contextIdentifier: { type: 'Nip', value: nip } };
+      expect((await h.api('POST', '/testdata/context/block', { body: context })).status).toBe(200);
+      expect(await login()).toBe(480);
+      expect((await h.api('POST', '/testdata/context/unblock', { body: context })).status).toBe(200);
+
+      expect((await h.api('POST', '/testdata/person/remove', { body: { nip } })).status).toBe(200);
+      const deceased = { ...person, isDeceased: true, createdDate: new Date(Date.now() + 1000).toISOString() };
+      expect((await h.api('POST', '/testdata/person', { body: deceased })).status).toBe(200);
+      expect(await login()).toBe(470);
+    });
+  });
+
   describe('token lifetimes', () => {
     it('answers 401 problem+json for an expired access token, and refresh issues a working one', async () => {
       const tokens = await loginWithKsefToken(h, randomNip());
