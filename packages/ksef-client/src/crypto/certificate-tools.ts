@@ -13,7 +13,8 @@ function lib(): X509Module {
     require('reflect-metadata');
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     x509 = require('@peculiar/x509') as X509Module;
-    x509.cryptoProvider.set(webcrypto as unknown as Parameters<X509Module['cryptoProvider']['set']>[0]);
+    // Node's webcrypto implements the Crypto interface the library expects (typings differ only nominally).
+    x509.cryptoProvider.set(webcrypto as never);
   }
   return x509;
 }

@@ -123,12 +123,16 @@ export class KsefHttpClient {
     let attempt = 0;
     let throttled = 0;
     for (;;) {
-      await acquirePermit(this.limiter, { context, bucket: bucket.bucket }, limits, this.clock, req.signal);
+      const key = { context, bucket: bucket.bucket };
+      const permit = await acquirePermit(this.limiter, key, limits, this.clock, req.signal);
       this.stats.requests++;
       let response: Response;
       try {
         response = await this.send(req);
+        // Headers arrived, so KSeF has counted the request by now: date the permit here.
+        await this.limiter.complete(key, permit);
       } catch (err) {
+        await this.limiter.complete(key, permit);
         const failure = this.networkFailure(err, req);
         if ((safe || !failure.mayHaveBeenProcessed) && attempt < maxRetries && !req.signal?.aborted) {
           await this.backoff(attempt++);
@@ -176,7 +180,8 @@ export class KsefHttpClient {
         const res = await this.fetchImpl(url, {
           method: init.method,
           headers: init.headers,
-          body: init.body,
+          // Typed through RequestInit so it compiles with both Node's and the DOM's fetch typings.
+          body: init.body as RequestInit['body'],
           signal: AbortSignal.timeout(this.options.timeoutMs ?? 60_000),
         });
         // Re-uploading the same part or re-reading a file is idempotent.
@@ -211,7 +216,12 @@ export class KsefHttpClient {
     }
     const timeout = AbortSignal.timeout(this.options.timeoutMs ?? 60_000);
     const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
-    return this.fetchImpl(this.url(req.path, req.params, req.query), { method: req.method, headers, body, signal });
+    return this.fetchImpl(this.url(req.path, req.params, req.query), {
+      method: req.method,
+      headers,
+      body: body as RequestInit['body'],
+      signal,
+    });
   }
 
   private async backoff(attempt: number): Promise<void> {

@@ -14,7 +14,9 @@ describe('InMemoryRateLimiter', () => {
     const limiter = new InMemoryRateLimiter({ clock, paddingMs: 0 });
     const limits = { perSecond: 3, perMinute: 100 };
     for (let i = 0; i < 3; i++) {
-      expect((await limiter.tryAcquire(key, limits)).granted).toBe(true);
+      const d = await limiter.tryAcquire(key, limits);
+      expect(d.granted).toBe(true);
+      await limiter.complete(key, d.permitId!);
       clock.advance(100);
     }
     const denied = await limiter.tryAcquire(key, limits);
@@ -25,7 +27,7 @@ describe('InMemoryRateLimiter', () => {
 
   it('keeps buckets of different contexts apart', async () => {
     const limiter = new InMemoryRateLimiter({ clock: new FakeClock(), paddingMs: 0 });
-    expect((await limiter.tryAcquire(key, { perSecond: 1 })).granted).toBe(true);
+    await limiter.complete(key, (await limiter.tryAcquire(key, { perSecond: 1 })).permitId!);
     expect((await limiter.tryAcquire(key, { perSecond: 1 })).granted).toBe(false);
     expect((await limiter.tryAcquire({ ...key, context: 'Nip:1111111111' }, { perSecond: 1 })).granted).toBe(true);
   });
@@ -62,7 +64,7 @@ describe('InMemoryRateLimiter', () => {
     const limiter = new InMemoryRateLimiter({ clock, paddingMs: 0 });
     const start = clock.now();
     const limits = PRODUCTION_RATE_LIMITS.invoiceMetadata; // 8/s, 16/min, 20/h
-    for (let i = 0; i < 21; i++) await acquirePermit(limiter, key, limits, clock);
+    for (let i = 0; i < 21; i++) await limiter.complete(key, await acquirePermit(limiter, key, limits, clock));
     expect(clock.now() - start).toBe(3_600_000);
   });
 });

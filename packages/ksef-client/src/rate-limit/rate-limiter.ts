@@ -11,6 +11,8 @@ export interface PermitDecision {
   granted: boolean;
   /** When not granted: how long until a permit can be granted. */
   waitMs: number;
+  /** When granted: identifies the permit for {@link RateLimiter.complete}. */
+  permitId?: string;
 }
 
 /** A sliding-window window as (length, max requests) after padding. */
@@ -25,6 +27,13 @@ export interface WindowSpec {
  */
 export interface RateLimiter {
   tryAcquire(key: RateLimitKey, limits: RateLimitWindows): Promise<PermitDecision>;
+  /**
+   * Marks a granted request as finished. KSeF counts a request at some moment between our send and its response;
+   * until the response arrives the permit counts as "now" (held), afterwards it is dated at completion, so
+   * delays between our grant and KSeF's clock (event-loop stalls, network jitter) can never squeeze more
+   * requests into KSeF's window than allowed.
+   */
+  complete(key: RateLimitKey, permitId: string): Promise<void>;
 }
 
 export interface RateLimiterOptions {
@@ -34,7 +43,12 @@ export interface RateLimiterOptions {
    * closer together than we sent them, so the windows are stretched slightly.
    */
   paddingMs?: number;
+  /** Longest a permit may stay in flight before it is dated at its grant + this (crashed callers). Default 90 s. */
+  holdMs?: number;
 }
+
+/** How long a waiter sleeps when only in-flight permits block it (they may complete any moment). */
+export const IN_FLIGHT_POLL_MS = 20;
 
 export function windowSpecs(limits: RateLimitWindows, paddingMs: number): WindowSpec[] {
   const specs: WindowSpec[] = [];
@@ -51,16 +65,13 @@ export async function acquirePermit(
   limits: RateLimitWindows,
   clock: Clock = systemClock,
   signal?: AbortSignal,
-): Promise<number> {
-  let waited = 0;
+): Promise<string> {
   for (;;) {
     signal?.throwIfAborted();
     const decision = await limiter.tryAcquire(key, limits);
-    if (decision.granted) return waited;
+    if (decision.granted) return decision.permitId ?? '';
     // A zero limit never grants; fail loudly instead of spinning forever.
     if (!Number.isFinite(decision.waitMs)) throw new Error(`Limit zapytań dla ${key.bucket} wynosi 0`);
-    const wait = Math.max(1, decision.waitMs);
-    waited += wait;
-    await clock.sleep(wait);
+    await clock.sleep(Math.max(1, decision.waitMs));
   }
 }
