@@ -31,7 +31,8 @@ export function loggerParams(config: ApiConfig): Params {
       },
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
       customProps: (request: IncomingMessage & AuthenticatedRequest & { tenantId?: string }) => ({
-        userId: request.principal?.userId,
+        userId: request.principal?.kind === 'user' ? request.principal.userId : undefined,
+        apiKeyId: request.principal?.kind === 'apiKey' ? request.principal.apiKeyId : undefined,
         tenantId: request.tenantId,
       }),
       // Health probes and scrapes every few seconds would drown the useful lines.

@@ -1,5 +1,12 @@
-import { randomBytes, randomInt } from 'node:crypto';
-import { MembershipEntity, type MembershipRole, TenantEntity, UserEntity } from '@bufor/db';
+import { createHash, randomBytes, randomInt } from 'node:crypto';
+import {
+  ApiKeyEntity,
+  type ApiKeyScope,
+  MembershipEntity,
+  type MembershipRole,
+  TenantEntity,
+  UserEntity,
+} from '@bufor/db';
 import { hash } from 'argon2';
 import type { DataSource } from 'typeorm';
 
@@ -51,5 +58,27 @@ export class TestBuilders {
         .save({ tenantId: options.tenant.id, userId: user.id, role: options.role ?? 'user' });
     }
     return Object.assign(user, { password });
+  }
+
+  /** An integration key in the API's format (`bfk_<prefix>_<secret>`), stored hashed as the API stores it. */
+  async newApiKey(options: {
+    tenant: TenantEntity;
+    scopes?: ApiKeyScope[];
+    name?: string;
+  }): Promise<{ id: string; key: string }> {
+    const prefix = randomBytes(5).toString('hex');
+    const key = `bfk_${prefix}_${randomBytes(32).toString('base64url')}`;
+    const saved = await this.db.getRepository(ApiKeyEntity).save({
+      tenantId: options.tenant.id,
+      name: options.name ?? 'Kasa testowa',
+      prefix,
+      keyHash: createHash('sha256').update(key).digest('hex'),
+      scopes: options.scopes ?? ['invoices:write'],
+      createdBy: null,
+      expiresAt: null,
+      lastUsedAt: null,
+      revokedAt: null,
+    });
+    return { id: saved.id, key };
   }
 }

@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import { request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { apiEnvSchema, parseEnv } from '@bufor/config';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -14,6 +14,8 @@ export interface TestApi {
   ctx: TestContext;
   url: string;
   request(path: string, init?: RequestInit & { token?: string; json?: unknown }): Promise<Response>;
+  /** A GET with any headers, Host included (fetch may not set Host): for portal-address tests. */
+  getRaw(path: string, headers: Record<string, string>): Promise<{ status: number; body: unknown }>;
   close(): Promise<void>;
 }
 
@@ -52,6 +54,20 @@ export async function startTestApi(label: string, env: Record<string, string> = 
         body = JSON.stringify(init.json);
       }
       return fetch(`${url}${path}`, { ...init, headers, body });
+    },
+    getRaw(path, headers) {
+      return new Promise((resolveResponse, reject) => {
+        const outgoing = httpRequest(`${url}${path}`, { method: 'GET', headers }, (incoming) => {
+          let text = '';
+          incoming.setEncoding('utf8');
+          incoming.on('data', (chunk: string) => (text += chunk));
+          incoming.on('end', () =>
+            resolveResponse({ status: incoming.statusCode ?? 0, body: JSON.parse(text) as unknown }),
+          );
+        });
+        outgoing.on('error', reject);
+        outgoing.end();
+      });
     },
     async close() {
       await app.close();

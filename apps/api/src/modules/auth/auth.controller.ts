@@ -4,10 +4,11 @@ import type { Request } from 'express';
 import { ZodResponse } from 'nestjs-zod';
 import { Public } from '../../common/public.decorator';
 import { AuthService, type LoginResult, type SessionView } from './auth.service';
-import { CurrentPrincipal } from './current-principal.decorator';
+import { NoTenant } from '../tenancy/access.decorators';
+import { CurrentUser } from './current-principal.decorator';
 import { LoginDto } from './dto/login.dto';
 import { LoginResponseDto, MeDto } from './dto/session.dto';
-import type { Principal } from './principal';
+import type { UserPrincipal } from './principal';
 
 @ApiTags('auth')
 @Controller('v1')
@@ -27,18 +28,20 @@ export class AuthController {
   }
 
   @ApiBearerAuth()
+  @NoTenant()
   @Post('auth/logout')
   @HttpCode(204)
   @ApiOperation({ summary: 'Ends the current session.' })
-  logout(@CurrentPrincipal() principal: Principal): Promise<void> {
+  logout(@CurrentUser() principal: UserPrincipal): Promise<void> {
     return this.auth.logout(principal);
   }
 
   @ApiBearerAuth()
+  @NoTenant()
   @Get('me')
   @ApiOperation({ summary: 'The signed-in user and the companies they belong to.' })
   @ZodResponse({ status: 200, type: MeDto })
-  me(@CurrentPrincipal() principal: Principal): Promise<SessionView> {
+  me(@CurrentUser() principal: UserPrincipal): Promise<SessionView> {
     return this.auth.me(principal);
   }
 }

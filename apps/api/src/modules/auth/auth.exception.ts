@@ -6,6 +6,10 @@ export enum AuthExceptionCode {
   AccountDisabled = 'AUTH_ACCOUNT_DISABLED',
   Unauthenticated = 'AUTH_UNAUTHENTICATED',
   SessionExpired = 'AUTH_SESSION_EXPIRED',
+  InvalidApiKey = 'AUTH_INVALID_API_KEY',
+  PeopleOnly = 'AUTH_PEOPLE_ONLY',
+  ScopeMissing = 'AUTH_SCOPE_MISSING',
+  RoleMissing = 'AUTH_ROLE_MISSING',
 }
 
 export class AuthException extends DomainException {
@@ -34,6 +38,34 @@ export class AuthException extends DomainException {
 
   static unauthenticated(): AuthException {
     return new AuthException(AuthExceptionCode.Unauthenticated, 401, 'Zaloguj się, aby kontynuować.');
+  }
+
+  static invalidApiKey(): AuthException {
+    return new AuthException(
+      AuthExceptionCode.InvalidApiKey,
+      401,
+      'Klucz API jest nieprawidłowy, wygasł lub został unieważniony.',
+    );
+  }
+
+  static peopleOnly(): AuthException {
+    return new AuthException(
+      AuthExceptionCode.PeopleOnly,
+      403,
+      'Ta operacja jest dostępna tylko dla zalogowanych osób.',
+    );
+  }
+
+  static scopeMissing(scopes: readonly string[]): AuthException {
+    return new AuthException(
+      AuthExceptionCode.ScopeMissing,
+      403,
+      `Klucz API nie ma wymaganego zakresu uprawnień: ${scopes.join(', ')}.`,
+    );
+  }
+
+  static roleMissing(): AuthException {
+    return new AuthException(AuthExceptionCode.RoleMissing, 403, 'Ta operacja wymaga roli administratora firmy.');
   }
 
   static sessionExpired(): AuthException {

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
 import { AuthController } from './auth.controller';
-import { AuthGuard } from './auth.guard';
+import { ApiKeyAuthRepository } from './api-key-auth.repository';
 import { AuthService } from './auth.service';
 import { AuthSessionRepository } from './auth-session.repository';
 import { PasswordHasher } from './password-hasher';
@@ -9,13 +8,7 @@ import { UserRepository } from './user.repository';
 
 @Module({
   controllers: [AuthController],
-  providers: [
-    AuthService,
-    AuthSessionRepository,
-    UserRepository,
-    PasswordHasher,
-    { provide: APP_GUARD, useClass: AuthGuard },
-  ],
+  providers: [AuthService, AuthSessionRepository, UserRepository, PasswordHasher, ApiKeyAuthRepository],
   exports: [AuthService, PasswordHasher, UserRepository],
 })
 export class AuthModule {}

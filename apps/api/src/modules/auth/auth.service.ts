@@ -1,9 +1,12 @@
+import { timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { API_CONFIG, type ApiConfig } from '../../config/api-config';
 import { AuthException } from './auth.exception';
 import { AuthSessionRepository } from './auth-session.repository';
 import { PasswordHasher } from './password-hasher';
-import type { Principal } from './principal';
+import { ApiKeyAuthRepository } from './api-key-auth.repository';
+import { apiKeyPrefix, hashApiKey, looksLikeApiKey } from './api-key-token';
+import type { ApiKeyPrincipal, Principal, UserPrincipal } from './principal';
 import { hashSessionToken, newSessionToken } from './session-token';
 import { type MembershipView, UserRepository } from './user.repository';
 
@@ -29,6 +32,7 @@ export class AuthService {
     private readonly users: UserRepository,
     private readonly sessions: AuthSessionRepository,
     private readonly passwords: PasswordHasher,
+    private readonly apiKeys: ApiKeyAuthRepository,
   ) {}
 
   async login(email: string, password: string, client: ClientInfo, now = new Date()): Promise<LoginResult> {
@@ -60,8 +64,22 @@ export class AuthService {
     };
   }
 
-  /** Resolves a bearer token to its caller, or throws: unknown, revoked, expired, or disabled account. */
-  async authenticate(token: string, now = new Date()): Promise<Principal> {
+  /** Resolves a bearer token (a person's session or an integration's API key) to its caller, or throws. */
+  authenticate(token: string, now = new Date()): Promise<Principal> {
+    return looksLikeApiKey(token) ? this.authenticateApiKey(token, now) : this.authenticateSession(token, now);
+  }
+
+  private async authenticateApiKey(key: string, now: Date): Promise<ApiKeyPrincipal> {
+    const prefix = apiKeyPrefix(key);
+    const stored = prefix ? await this.apiKeys.findByPrefix(prefix) : null;
+    const presented = Buffer.from(hashApiKey(key));
+    if (!stored || !timingSafeEqual(presented, Buffer.from(stored.keyHash))) throw AuthException.invalidApiKey();
+    if (stored.revokedAt || (stored.expiresAt && stored.expiresAt <= now)) throw AuthException.invalidApiKey();
+    await this.apiKeys.touch(stored.tenantId, stored.id, now);
+    return { kind: 'apiKey', apiKeyId: stored.id, tenantId: stored.tenantId, scopes: stored.scopes };
+  }
+
+  private async authenticateSession(token: string, now: Date): Promise<UserPrincipal> {
     const session = await this.sessions.findActiveByTokenHash(hashSessionToken(token));
     if (!session?.user) throw AuthException.unauthenticated();
     if (session.expiresAt <= now) throw AuthException.sessionExpired();
@@ -70,10 +88,10 @@ export class AuthService {
     if (!session.lastSeenAt || now.getTime() - session.lastSeenAt.getTime() > 60_000) {
       await this.sessions.touch(session.id, now);
     }
-    return { userId: session.userId, sessionId: session.id, email: session.user.email };
+    return { kind: 'user', userId: session.userId, sessionId: session.id, email: session.user.email };
   }
 
-  async me(principal: Principal): Promise<SessionView> {
+  async me(principal: UserPrincipal): Promise<SessionView> {
     const user = await this.users.findById(principal.userId);
     if (!user) throw AuthException.unauthenticated();
     return {
@@ -82,7 +100,7 @@ export class AuthService {
     };
   }
 
-  logout(principal: Principal, now = new Date()): Promise<void> {
+  logout(principal: UserPrincipal, now = new Date()): Promise<void> {
     return this.sessions.revoke(principal.sessionId, now);
   }
 }

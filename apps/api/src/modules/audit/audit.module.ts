@@ -1,0 +1,8 @@
+import { Global, Module } from '@nestjs/common';
+import { AuditRepository } from './audit.repository';
+import { AuditService } from './audit.service';
+
+/** Global: every domain module records its changes through AuditService. */
+@Global()
+@Module({ providers: [AuditService, AuditRepository], exports: [AuditService] })
+export class AuditModule {}
