@@ -6,6 +6,8 @@ export interface RetrievalSettings {
   metadataCap: number;
   /** Export: invoices per package before `isTruncated`. */
   exportMaxInvoices: number;
+  /** Export: invoice bytes per package before `isTruncated` (KSeF: 1 GB compressed; counted uncompressed here). */
+  exportMaxBytes: number;
   /** Export: bytes per (unencrypted) part. */
   exportPartSizeBytes: number;
   /** Lifetime of export part download URLs and of the package. */
@@ -16,6 +18,7 @@ export interface RetrievalSettings {
 export const DEFAULT_RETRIEVAL_SETTINGS: RetrievalSettings = {
   metadataCap: 10_000,
   exportMaxInvoices: 10_000,
+  exportMaxBytes: 1_000_000_000,
   exportPartSizeBytes: 50_000_000,
   exportPartUrlLifetimeMs: 60 * 60 * 1000,
   exportPackageLifetimeMs: 3 * 24 * 60 * 60 * 1000,

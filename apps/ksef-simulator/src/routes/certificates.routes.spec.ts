@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginWithKsefToken } from '../testing/auth-flow';
 import { SimHarness } from '../testing/sim-harness';
 import { randomNip } from '../testing/test-crypto';
-import { sealCertificate, xadesLogin } from '../testing/xades-login';
+import { sealCertificate, xadesLogin, xadesStatus } from '../testing/xades-login';
 
 type Exception = { exception: { exceptionDetailList: { exceptionCode: number }[] } };
 type EnrollmentData = Record<string, string | null | undefined>;
@@ -171,16 +171,25 @@ describe('KSeF certificates', () => {
     const token = (await xadesLogin(h, sealCertificate(nip, 'rsa'), nip)).accessToken;
     const data = (await h.api<EnrollmentData>('GET', '/certificates/enrollments/data', { token })).body;
 
+    const { csr, privateKey } = makeCsr(data, 'rsa');
     const serial = await enrollAndWait(token, {
       certificateName: 'Logowanie RSA',
       certificateType: 'Authentication',
-      csr: makeCsr(data, 'rsa').csr,
+      csr,
     });
-    const retrieved = await h.api<{ certificates: { certificateType: string }[] }>('POST', '/certificates/retrieve', {
-      token,
-      body: { certificateSerialNumbers: [serial] },
-    });
+    const retrieved = await h.api<{ certificates: { certificateType: string; certificate: string }[] }>(
+      'POST',
+      '/certificates/retrieve',
+      { token, body: { certificateSerialNumbers: [serial] } },
+    );
     expect(retrieved.body.certificates[0]!.certificateType).toBe('Authentication');
+    // The issued certificate logs in with XAdES like any seal with this NIP.
+    const issued = {
+      certificateDer: Buffer.from(retrieved.body.certificates[0]!.certificate, 'base64'),
+      privateKey,
+      kind: 'rsa' as const,
+    };
+    expect(await xadesStatus(h, issued, nip)).toBe(200);
 
     const wrongDn = await h.api('POST', '/certificates/enrollments', {
       token,

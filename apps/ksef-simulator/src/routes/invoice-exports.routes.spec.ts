@@ -112,6 +112,36 @@ describe('invoice exports: incremental synchronisation', () => {
 });
 
 describe('invoice exports: limits and lifecycle', () => {
+  it('truncates a package at the size cap and reports the last date', async () => {
+    const seller = randomNip();
+    const now = h.sim.ctx.clock.now();
+    const records = [0, 1, 2].map((i) =>
+      storeTestInvoice(h.sim, invoiceXml({ sellerNip: seller, buyerNip: randomNip(), number: `S${i}` }), {
+        acquisitionDate: now - (10 - i) * SECOND,
+        permanentStorageDate: now - (10 - i) * SECOND + 1,
+      }),
+    );
+    setRetrievalSettings(h.sim.ctx.store, { exportMaxBytes: records[0]!.xml.length * 2 + 10 });
+    try {
+      const token = (await loginWithKsefToken(h, seller)).accessToken;
+      const started = await h.api<{ referenceNumber: string }>('POST', '/invoices/exports', {
+        token,
+        body: {
+          encryption: (await encryption()).body,
+          filters: {
+            subjectType: 'Subject1',
+            dateRange: { dateType: 'PermanentStorage', from: new Date(now - 60_000).toISOString() },
+          },
+        },
+      });
+      const status = await waitForExport(token, started.body.referenceNumber);
+      expect(status.package!.isTruncated).toBe(true);
+      expect(Date.parse(status.package!.lastPermanentStorageDate!)).toBe(records[1]!.permanentStorageDate);
+    } finally {
+      setRetrievalSettings(h.sim.ctx.store, { exportMaxBytes: 1_000_000_000 });
+    }
+  });
+
   it('allows at most 10 exports in progress per context (21182)', async () => {
     const token = (await loginWithKsefToken(h, randomNip())).accessToken;
     const filters = {

@@ -108,7 +108,13 @@ async function buildPackage(
     throw error;
   }
   const all = findInvoices(ctx, context, request.filters, range, 'Asc');
-  const invoices = all.slice(0, settings.exportMaxInvoices);
+  const invoices: StoredInvoiceRecord[] = [];
+  let bytes = 0;
+  for (const invoice of all) {
+    if (invoices.length >= settings.exportMaxInvoices || bytes + invoice.xml.length > settings.exportMaxBytes) break;
+    invoices.push(invoice);
+    bytes += invoice.xml.length;
+  }
   const isTruncated = all.length > invoices.length;
   const archive = await buildArchive(invoices, request.onlyMetadata === true, request.compressionType ?? 'Zip');
 
