@@ -50,6 +50,14 @@ describe('database schema', () => {
     expect(role).toEqual({ rolsuper: false, rolbypassrls: false });
   });
 
+  it('gives every new tenant its system folder "Nieprzypisane"', async () => {
+    const tenant = await ctx.newTenant();
+    const folders = await new TenantScope(app).run(tenant, (m) =>
+      m.query<{ name: string; system_key: string }[]>('SELECT name, system_key FROM folders'),
+    );
+    expect(folders).toEqual([{ name: 'Nieprzypisane', system_key: 'unassigned' }]);
+  });
+
   it('refuses to write a row for another tenant inside a tenant scope', async () => {
     const a = await ctx.newTenant();
     const b = await ctx.newTenant();

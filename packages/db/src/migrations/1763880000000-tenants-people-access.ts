@@ -129,10 +129,23 @@ export class TenantsPeopleAccess1763880000000 implements MigrationInterface {
     );
     await q.query(`REVOKE ALL ON FUNCTION bufor_api_key_by_prefix(varchar) FROM PUBLIC`);
 
+    // Every tenant has the system folder "Nieprzypisane" (unassigned) from its first moment, however it is created.
+    await q.query(
+      `CREATE FUNCTION bufor_create_system_folders() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$ BEGIN INSERT INTO folders (tenant_id, parent_id, name, system_key) VALUES (NEW.id, NULL, 'Nieprzypisane', 'unassigned'); RETURN NEW; END $$`,
+    );
+    await q.query(
+      `CREATE TRIGGER tenants_system_folders AFTER INSERT ON tenants FOR EACH ROW EXECUTE FUNCTION bufor_create_system_folders()`,
+    );
+    await q.query(
+      `INSERT INTO folders (tenant_id, parent_id, name, system_key) SELECT id, NULL, 'Nieprzypisane', 'unassigned' FROM tenants`,
+    );
+
     await grantAppRole(q);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TRIGGER IF EXISTS tenants_system_folders ON tenants`);
+    await q.query(`DROP FUNCTION IF EXISTS bufor_create_system_folders()`);
     await q.query(`DROP FUNCTION IF EXISTS bufor_api_key_by_prefix(varchar)`);
     for (const table of [
       'user_tokens',
