@@ -96,6 +96,14 @@ describe('POST /invoices/query/metadata', () => {
       'FA/GRQMB-V2/05/2025',
     ]);
     expect(sales.body.permanentStorageHwmDate).toBeTruthy();
+    const descending = await query(
+      sellerTokens.accessToken,
+      { subjectType: 'Subject1', dateRange: range },
+      'sortOrder=Desc',
+    );
+    expect(descending.body.invoices.map((i) => i.ksefNumber)).toEqual(
+      sales.body.invoices.map((i) => i.ksefNumber).reverse(),
+    );
     const purchases = await query(buyerTokens.accessToken, { subjectType: 'Subject2', dateRange: range });
     expect(purchases.body.invoices.map((i) => i.ksefNumber)).toEqual([a.ksefNumber]);
     const asThird = await query(thirdTokens.accessToken, { subjectType: 'Subject3', dateRange: range });
