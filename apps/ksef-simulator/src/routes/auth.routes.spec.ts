@@ -26,7 +26,11 @@ function exceptionCode(body: unknown): number | undefined {
 describe('authentication', () => {
   let h: SimHarness;
   beforeAll(async () => {
-    h = await SimHarness.start({ tokenLifetimes: { accessTokenSeconds: 60, refreshTokenSeconds: 600 } });
+    // Many public calls in a burst: the per-IP limit (60/s) is tested in sim-control.routes.spec.ts.
+    h = await SimHarness.start({
+      rateLimits: { enabled: false },
+      tokenLifetimes: { accessTokenSeconds: 60, refreshTokenSeconds: 600 },
+    });
   });
   afterAll(() => h.close());
 
@@ -169,6 +173,23 @@ describe('authentication', () => {
     it('accepts a self-signed EC seal certificate (AuthTokenRequest 2.1)', async () => {
       const init = await xadesLogin(ecSeal, AUTH_NS_21);
       expect(await waitForAuth(h, init.referenceNumber, init.authenticationToken.token)).toBe(200);
+    });
+
+    it('ends with 460 for a self-signed certificate when verifyCertificateChain=true', async () => {
+      const ch = await challenge(h);
+      const xml = signXadesEnveloped(
+        'AuthTokenRequest',
+        AUTH_NS_20,
+        authRequest(ch.challenge, nip),
+        rsaPerson,
+        new Date(),
+      );
+      const res = await h.api<{ referenceNumber: string; authenticationToken: { token: string } }>(
+        'POST',
+        '/auth/xades-signature?verifyCertificateChain=true',
+        { rawBody: xml, contentType: 'application/xml' },
+      );
+      expect(await waitForAuth(h, res.body.referenceNumber, res.body.authenticationToken.token)).toBe(460);
     });
 
     it('ends with 415 when a fingerprint subject has no permissions in the context', async () => {

@@ -32,8 +32,13 @@ export const authRoutes: RouteModule = {
       (request, reply) => reply.code(202).send(startTokenAuthentication(ctx, request.body)),
     );
 
-    app.post('/auth/xades-signature', { config: { ksef: { group: 'public', auth: 'none' } } }, async (request, reply) =>
-      reply.code(202).send(await startXadesAuthentication(ctx, request.body)),
+    app.post<{ Querystring: { verifyCertificateChain?: string } }>(
+      '/auth/xades-signature',
+      { config: { ksef: { group: 'public', auth: 'none' } } },
+      async (request, reply) => {
+        const verifyCertificateChain = request.query.verifyCertificateChain === 'true';
+        return reply.code(202).send(await startXadesAuthentication(ctx, request.body, { verifyCertificateChain }));
+      },
     );
 
     // Literal paths first: /auth/sessions must not be taken for /auth/{referenceNumber}.

@@ -11,6 +11,7 @@ import {
   type StatusInfo,
 } from '../domain/auth-operation';
 import type { ContextIdentifier, ContextIdentifierType, SubjectIdentifier } from '../domain/identifiers';
+import { ksefCertificatesTable } from '../domain/certificates';
 import { resolvePermissions } from '../domain/permissions';
 import type { SimulatorContext } from '../simulator-context';
 import type { SchemaName } from '../xml/xml-toolkit';
@@ -44,7 +45,11 @@ interface AuthRequestFields {
 }
 
 /** POST /auth/xades-signature: documented sync errors, then an async outcome (200/415/460/480). */
-export async function startXadesAuthentication(ctx: SimulatorContext, body: unknown) {
+export async function startXadesAuthentication(
+  ctx: SimulatorContext,
+  body: unknown,
+  options: { verifyCertificateChain: boolean } = { verifyCertificateChain: false },
+) {
   if (!Buffer.isBuffer(body) || body.length === 0)
     throw new KsefError(21001, 'Nieczytelna treść.', ['Pusty dokument.']);
   let text: string;
@@ -62,11 +67,26 @@ export async function startXadesAuthentication(ctx: SimulatorContext, body: unkn
   const certificate = new X509Certificate(signature.certificateDer);
   const now = ctx.clock.now();
   let status: StatusInfo = AUTH_STATUS.success;
+  const invalidCertificate = (detail: string): StatusInfo => ({ ...AUTH_STATUS.invalidCertificate, details: [detail] });
   if (Date.parse(certificate.validFrom) > now || Date.parse(certificate.validTo) < now) {
-    status = { ...AUTH_STATUS.invalidCertificate, details: ['Certyfikat nieważny.'] };
+    status = invalidCertificate('Certyfikat nieważny.');
   }
-  const identity = subjectOf(signature.certificateDer, fields.subjectIdentifierType);
-  if (!identity.subject) status = { ...AUTH_STATUS.invalidCertificate, details: [identity.problem] };
+
+  // A KSeF certificate (issued by the simulator CA) carries its identity in the certificate store.
+  const ksefCertificate = ksefCertificatesTable(ctx.store).get(certificate.serialNumber.toUpperCase());
+  const isKsefCertificate = ksefCertificate?.der.equals(signature.certificateDer) ?? false;
+  let identity = subjectOf(signature.certificateDer, fields.subjectIdentifierType);
+  if (ksefCertificate && isKsefCertificate) {
+    identity = { subject: ksefCertificate.subject, method: 'InternalCertificate', problem: '' };
+    if (ksefCertificate.status !== 'Active') status = invalidCertificate('Certyfikat unieważniony lub zawieszony.');
+    else if (ksefCertificate.type !== 'Authentication')
+      status = invalidCertificate('Certyfikat typu Offline nie służy do uwierzytelniania.');
+    else ksefCertificate.lastUseDate = now;
+  } else if (options.verifyCertificateChain && certificate.checkIssued(certificate)) {
+    // TEST accepts self-signed certificates unless the caller asks for the chain to be verified.
+    status = invalidCertificate('Błąd weryfikacji łańcucha certyfikatów: certyfikat samopodpisany.');
+  }
+  if (!identity.subject) status = invalidCertificate(identity.problem);
   const subject = identity.subject;
 
   return startOperation(ctx, {
@@ -217,5 +237,6 @@ function subjectOf(der: Buffer, type: AuthRequestFields['subjectIdentifierType']
 }
 
 function displayNameOf(method: AuthenticationMethod): string {
+  if (method === 'InternalCertificate') return 'Certyfikat KSeF';
   return method === 'QualifiedSeal' ? 'Pieczęć kwalifikowana' : 'Podpis kwalifikowany';
 }

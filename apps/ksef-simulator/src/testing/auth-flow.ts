@@ -17,6 +17,7 @@ export interface Tokens {
 
 export async function publicCertificate(h: SimHarness, usage: 'KsefTokenEncryption' | 'SymmetricKeyEncryption') {
   const res = await h.api<PublicKeyCertificateBody[]>('GET', '/security/public-key-certificates');
+  expect(res.status).toBe(200);
   const cert = res.body.find((c) => c.usage.includes(usage));
   if (!cert) throw new Error(`no ${usage} certificate`);
   return cert;
