@@ -3,6 +3,7 @@ import { gunzipSync } from 'node:zlib';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setRetrievalSettings } from '../domain/retrieval-settings';
+import { storedInvoicesTable } from '../domain/stored-invoice';
 import { loginWithKsefToken, publicCertificate } from '../testing/auth-flow';
 import { openOnline, sampleInvoice, send } from '../testing/session-flow';
 import { SimHarness } from '../testing/sim-harness';
@@ -231,6 +232,36 @@ describe('POST /invoices/query/metadata', () => {
       expect(duplicates).toBeLessThanOrEqual(6);
     } finally {
       setRetrievalSettings(h.sim.ctx.store, { metadataCap: 10_000 });
+    }
+  });
+});
+
+describe('the documented 10,000-record cap', () => {
+  it('reports isTruncated with hasMore on the page that reaches record 10,000', async () => {
+    const seller = randomNip();
+    const first = storeTestInvoice(h.sim, invoiceXml({ sellerNip: seller, buyerNip: randomNip(), number: 'C0' }));
+    const table = storedInvoicesTable(h.sim.ctx.store);
+    // Copies of one stored record with distinct numbers and dates: the cap is about counts, not content.
+    for (let i = 1; i < 10_050; i++) {
+      const copy = { ...first, ksefNumber: `${first.ksefNumber.slice(0, 20)}${String(i).padStart(12, '0')}-00` };
+      copy.permanentStorageDate = first.permanentStorageDate + i;
+      table.set(copy.ksefNumber, copy);
+    }
+    await h.root('POST', '/sim/clock', { body: { advanceSeconds: 20 } });
+    try {
+      const tokens = await loginWithKsefToken(h, seller);
+      const body = {
+        subjectType: 'Subject1',
+        dateRange: { dateType: 'PermanentStorage', from: new Date(first.permanentStorageDate - 1000).toISOString() },
+      };
+      const early = await query(tokens.accessToken, body, 'pageSize=250&pageOffset=38');
+      expect(early.body).toMatchObject({ hasMore: true, isTruncated: false });
+      const last = await query(tokens.accessToken, body, 'pageSize=250&pageOffset=39');
+      expect(last.body.invoices).toHaveLength(250);
+      expect(last.body).toMatchObject({ hasMore: true, isTruncated: true });
+    } finally {
+      await h.root('POST', '/sim/clock', { body: { advanceSeconds: -20 } });
+      for (const key of [...table.keys()]) if (table.get(key)!.sellerNip === seller) table.delete(key);
     }
   });
 });
