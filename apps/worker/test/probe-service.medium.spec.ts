@@ -1,24 +1,33 @@
-import { JobProbeEntity, TenantScope } from '@bufor/db';
+import { createDataSource, JobProbeEntity, TenantScope } from '@bufor/db';
 import { createTestContext, type TestContext } from '@bufor/testing';
 import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JobProbeRepository } from '../src/diagnostics/job-probe.repository';
 import { ProbeService } from '../src/diagnostics/probe.service';
 
 describe('ProbeService (diagnostics.probe) against PostgreSQL', () => {
   let ctx: TestContext;
+  // The service connects as the worker does: the app role, which row-level security confines to one tenant.
+  let appDataSource: DataSource;
   let scope: TenantScope;
   let service: ProbeService;
   const live = () => new AbortController().signal;
 
   beforeAll(async () => {
     ctx = await createTestContext('worker-probe');
-    scope = new TenantScope(ctx.dataSource);
+    appDataSource = await createDataSource({ url: ctx.database.appUrl, poolSize: 2 }).initialize();
+    scope = new TenantScope(appDataSource);
     service = new ProbeService(new JobProbeRepository(scope), 'test-worker');
   });
-  afterAll(() => ctx.destroy());
+  afterAll(async () => {
+    await appDataSource.destroy();
+    await ctx.destroy();
+  });
 
-  const rowsOf = (tenant: { id: string }) => scope.run(tenant, (m) => m.find(JobProbeEntity));
+  // Assertions read as the schema owner (not confined), filtering by tenant themselves.
+  const rowsOf = (tenant: { id: string }) =>
+    ctx.dataSource.getRepository(JobProbeEntity).find({ where: { tenantId: tenant.id } });
 
   it('is idempotent: running a probe twice counts two runs on one row', async () => {
     const tenant = await ctx.newTenant();

@@ -1,4 +1,4 @@
-import { JobProbeEntity, TenantScope } from '@bufor/db';
+import { JobProbeEntity } from '@bufor/db';
 import { createTestContext, testEnv, testRedisPrefix, type TestContext } from '@bufor/testing';
 import { QueueName, type JobInput } from '@bufor/contracts';
 import { type LocalS3, startLocalS3 } from '@bufor/platform/dev';
@@ -15,7 +15,6 @@ describe('the worker process', () => {
   let ctx: TestContext;
   let prefix: string;
   let queue: Queue;
-  let scope: TenantScope;
   let s3: LocalS3;
   let s3Directory: string;
   const started: SpawnedWorker[] = [];
@@ -23,7 +22,6 @@ describe('the worker process', () => {
   beforeAll(async () => {
     buildWorker();
     ctx = await createTestContext('worker-process');
-    scope = new TenantScope(ctx.dataSource);
     prefix = testRedisPrefix('worker');
     queue = new Queue(QueueName.Diagnostics, { connection: redisConnectionOptions(testEnv.redisUrl), prefix });
     s3Directory = await mkdtemp(join(tmpdir(), 'bufor-worker-s3-'));
@@ -43,7 +41,8 @@ describe('the worker process', () => {
   async function startWorker(env: Record<string, string> = {}): Promise<{ worker: SpawnedWorker; port: number }> {
     const port = await freePort();
     const worker = new SpawnedWorker({
-      DATABASE_URL: ctx.database.url,
+      // The app role, confined by row-level security, as in production.
+      DATABASE_URL: ctx.database.appUrl,
       REDIS_URL: testEnv.redisUrl,
       REDIS_KEY_PREFIX: prefix,
       WORKER_HOST: '127.0.0.1',
@@ -68,8 +67,9 @@ describe('the worker process', () => {
     return { tenant, probeId: payload.probeId, jobId: job.id! };
   }
 
+  // Read as the schema owner, filtering by tenant explicitly.
   const probeRows = (tenant: { id: string }, probeId: string) =>
-    scope.run(tenant, (m) => m.find(JobProbeEntity, { where: { id: probeId } }));
+    ctx.dataSource.getRepository(JobProbeEntity).find({ where: { id: probeId, tenantId: tenant.id } });
 
   const completed = (jobId: string) =>
     eventually(
@@ -93,7 +93,7 @@ describe('the worker process', () => {
     const done = await worker.waitForLog((line) => line.msg === 'job completed' && line.jobId === jobId);
     expect(done).toMatchObject({ tenantId: tenant.id, queue: 'diagnostics', jobName: 'diagnostics.probe' });
     const configLine = await worker.waitForLog((line) => line.msg === 'worker starting');
-    expect(JSON.stringify(configLine)).not.toContain(ctx.database.url);
+    expect(JSON.stringify(configLine)).not.toContain(ctx.database.appUrl);
 
     const base = `http://127.0.0.1:${port}`;
     expect((await fetch(`${base}/health`)).status).toBe(200);
@@ -123,6 +123,7 @@ describe('the worker process', () => {
     }
     const afterFailures = await (await fetch(`${base}/metrics`)).text();
     expect(afterFailures).toContain('bufor_worker_jobs_failed_total{queue="diagnostics",job="diagnostics.probe"} 1');
+    expect(afterFailures).toContain('bufor_worker_jobs_failed_total{queue="diagnostics",job="unknown"} 1');
 
     worker.terminate();
     expect(await worker.exited).toBe(0);
