@@ -63,10 +63,14 @@ export function buildCli(io: CliIo = processIo): Command {
     .action(async (files: string[], cmd: { batch: boolean; offline: boolean }) => {
       const { client, session: s } = session();
       if (cmd.batch) {
-        const bar = progress(io, 'Wysyłanie części', 1);
+        // The number of parts is known only after the archive is built, so the bar is created on first progress.
+        let bar: ((done: number) => void) | undefined;
         const state = await client.batch(s).send(
           files.map((f) => ({ name: basename(f), content: readFileSync(f) })),
-          { offlineMode: cmd.offline, onProgress: (done) => bar(done) },
+          {
+            offlineMode: cmd.offline,
+            onProgress: (done, total) => (bar ??= progress(io, 'Wysyłanie części', total))(done),
+          },
         );
         const results = await client.batch(s).results(state.referenceNumber);
         emit(
