@@ -42,6 +42,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     ajv: { customOptions: { strict: false, coerceTypes: false, removeAdditional: false, allErrors: true } },
   });
 
+  let unsavedChanges = false;
   const ctx: SimulatorContext = {
     options: resolved,
     clock,
@@ -71,6 +72,8 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     return payload;
   });
   app.addHook('onResponse', async (request, reply) => {
+    // Reads never change state; everything else (and the background work it starts) may.
+    if (request.method !== 'GET') unsavedChanges = true;
     const policy = policyOf(request);
     const status = reply.statusCode;
     if (policy) ctx.stats.record(policy.group, request.auth?.contextKey ?? null, status);
@@ -117,8 +120,14 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   }
 
   let snapshotTimer: NodeJS.Timeout | null = null;
+  // Writing a large state costs seconds; the periodic snapshot is skipped while nothing changed.
   if (resolved.snapshot) {
-    snapshotTimer = setInterval(() => store.save(), resolved.snapshotIntervalMs);
+    snapshotTimer = setInterval(() => {
+      if (!unsavedChanges && ctx.scheduler.pending === 0) return;
+      // Work still queued will change state after this save: keep the flag for the next tick.
+      unsavedChanges = ctx.scheduler.pending > 0;
+      store.save();
+    }, resolved.snapshotIntervalMs);
     snapshotTimer.unref();
   }
 

@@ -20,6 +20,11 @@ export class Scheduler {
     this.timers.add(timer);
   }
 
+  /** Number of tasks not yet run. */
+  get pending(): number {
+    return this.timers.size;
+  }
+
   cancelAll(): void {
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
