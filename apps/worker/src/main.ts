@@ -37,6 +37,12 @@ async function main(): Promise<void> {
     void (async () => {
       const result = await app.get(GracefulShutdown).drain();
       await ops.close();
+      if (result.kind === 'abandoned') {
+        // Closing the queue workers would wait for those jobs forever. Exiting drops their locks' renewal: BullMQ
+        // puts them back in the queue when the locks expire, and their open transactions roll back.
+        logger.error({ result }, 'worker stopped with jobs still running');
+        process.exit(1);
+      }
       await app.close();
       logger.info({ result }, 'worker stopped');
       process.exit(0);
