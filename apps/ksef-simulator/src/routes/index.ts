@@ -17,4 +17,22 @@ import { securityRoutes } from './security.routes';
 import { simControlRoutes } from './sim-control.routes';
 
 /** Every route module; add yours here (see CONTRIBUTING.md). */
-export const ROUTE_MODULES: RouteModule[] = [securityRoutes, authRoutes, onlineSessionRoutes, batchSessionRoutes, batchStorageRoutes, sessionsRoutes, upoStorageRoutes, simControlRoutes, invoicesQueryRoutes, exportStorageRoutes, tokensRoutes, limitsRoutes, testdataRoutes, certificatesRoutes, qrVerificationRoutes, permissionsRoutes, peppolRoutes];
+export const ROUTE_MODULES: RouteModule[] = [
+  securityRoutes,
+  authRoutes,
+  onlineSessionRoutes,
+  batchSessionRoutes,
+  batchStorageRoutes,
+  sessionsRoutes,
+  upoStorageRoutes,
+  simControlRoutes,
+  invoicesQueryRoutes,
+  exportStorageRoutes,
+  tokensRoutes,
+  limitsRoutes,
+  testdataRoutes,
+  certificatesRoutes,
+  qrVerificationRoutes,
+  permissionsRoutes,
+  peppolRoutes,
+];
