@@ -1,5 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { TenantEntity } from './tenant.entity';
+import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
+import { TenantOwnedEntity } from './tenant-owned.entity';
 
 export const API_KEY_SCOPES = ['invoices:write', 'invoices:read', 'purchases:read', 'documents:read'] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
@@ -7,17 +7,7 @@ export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 /** A POS/ERP integration's key: shown once, stored as SHA-256, found by its public prefix. */
 @Entity({ name: 'api_keys' })
 @Index('api_keys_tenant_idx', ['tenantId'])
-export class ApiKeyEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ name: 'tenant_id', type: 'uuid' })
-  tenantId!: string;
-
-  @ManyToOne(() => TenantEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'tenant_id' })
-  tenant?: TenantEntity;
-
+export class ApiKeyEntity extends TenantOwnedEntity {
   @Column({ type: 'varchar', length: 200 })
   name!: string;
 

@@ -1,15 +1,6 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, UpdateDateColumn } from 'typeorm';
 import { FolderEntity } from './folder.entity';
-import { TenantEntity } from './tenant.entity';
+import { TenantOwnedEntity } from './tenant-owned.entity';
 
 export const DOCUMENT_DIRECTIONS = ['sales', 'purchase'] as const;
 export type DocumentDirection = (typeof DOCUMENT_DIRECTIONS)[number];
@@ -39,17 +30,7 @@ export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 @Index('documents_tenant_buyer_idx', ['tenantId', 'buyerNip'])
 @Index('documents_tenant_number_idx', ['tenantId', 'number'])
 @Index('documents_tenant_ksef_idx', ['tenantId', 'ksefNumber'], { unique: true, where: '"ksef_number" IS NOT NULL' })
-export class DocumentEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ name: 'tenant_id', type: 'uuid' })
-  tenantId!: string;
-
-  @ManyToOne(() => TenantEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'tenant_id' })
-  tenant?: TenantEntity;
-
+export class DocumentEntity extends TenantOwnedEntity {
   @Column({ name: 'folder_id', type: 'uuid' })
   folderId!: string;
 

@@ -1,14 +1,5 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
-import { TenantEntity } from './tenant.entity';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, UpdateDateColumn } from 'typeorm';
+import { TenantOwnedEntity } from './tenant-owned.entity';
 
 /** Key of folders the system creates and protects. */
 export type SystemFolderKey = 'unassigned';
@@ -19,17 +10,7 @@ export type SystemFolderKey = 'unassigned';
 // NULL parents are distinct in a unique index, so top-level names need their own partial index.
 @Index('folders_tenant_root_name_idx', ['tenantId', 'name'], { unique: true, where: '"parent_id" IS NULL' })
 @Index('folders_tenant_system_key_idx', ['tenantId', 'systemKey'], { unique: true, where: '"system_key" IS NOT NULL' })
-export class FolderEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ name: 'tenant_id', type: 'uuid' })
-  tenantId!: string;
-
-  @ManyToOne(() => TenantEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'tenant_id' })
-  tenant?: TenantEntity;
-
+export class FolderEntity extends TenantOwnedEntity {
   @Column({ name: 'parent_id', type: 'uuid', nullable: true })
   parentId!: string | null;
 

@@ -21,6 +21,7 @@ export * from './folder.entity';
 export * from './job-probe.entity';
 export * from './ksef-credential.entity';
 export * from './membership.entity';
+export * from './tenant-owned.entity';
 export * from './tenant.entity';
 export * from './user-group.entity';
 export * from './user-token.entity';

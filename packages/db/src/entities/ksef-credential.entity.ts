@@ -1,14 +1,5 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
-import { TenantEntity } from './tenant.entity';
+import { Column, CreateDateColumn, Entity, Index, UpdateDateColumn } from 'typeorm';
+import { TenantOwnedEntity } from './tenant-owned.entity';
 
 export const KSEF_CREDENTIAL_METHODS = ['token', 'certificate', 'external_signature'] as const;
 export type KsefCredentialMethod = (typeof KSEF_CREDENTIAL_METHODS)[number];
@@ -19,17 +10,7 @@ export type KsefCredentialMethod = (typeof KSEF_CREDENTIAL_METHODS)[number];
  */
 @Entity({ name: 'ksef_credentials' })
 @Index('ksef_credentials_tenant_idx', ['tenantId'], { unique: true })
-export class KsefCredentialEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ name: 'tenant_id', type: 'uuid' })
-  tenantId!: string;
-
-  @ManyToOne(() => TenantEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'tenant_id' })
-  tenant?: TenantEntity;
-
+export class KsefCredentialEntity extends TenantOwnedEntity {
   @Column({ type: 'varchar', length: 24 })
   method!: KsefCredentialMethod;
 

@@ -1,30 +1,11 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-  PrimaryGeneratedColumn,
-} from 'typeorm';
-import { TenantEntity } from './tenant.entity';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { TenantOwnedEntity } from './tenant-owned.entity';
 import { UserEntity } from './user.entity';
 
 /** A set of people of one tenant, e.g. "Sklep Kraków 1"; folder permissions are granted to groups or users. */
 @Entity({ name: 'user_groups' })
 @Index('user_groups_tenant_name_idx', ['tenantId', 'name'], { unique: true })
-export class UserGroupEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ name: 'tenant_id', type: 'uuid' })
-  tenantId!: string;
-
-  @ManyToOne(() => TenantEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'tenant_id' })
-  tenant?: TenantEntity;
-
+export class UserGroupEntity extends TenantOwnedEntity {
   @Column({ type: 'varchar', length: 200 })
   name!: string;
 
