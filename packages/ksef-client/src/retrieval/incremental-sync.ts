@@ -31,6 +31,8 @@ export interface SyncOptions {
   filters?: Omit<InvoiceQueryFilters, 'subjectType' | 'dateRange'>;
   /** Upper bound of the current time, for the 3-month window rule (default: now). */
   now?: () => number;
+  /** Observability: called when a window ends (truncated → `from` moves to the last record's date). */
+  onWindow?: (info: { from: string; truncated: boolean; permanentStorageHwmDate?: string }) => void;
 }
 
 /** What the sync needs from KSeF: one page of `POST /invoices/query/metadata` (an `InvoicesApi`). */
@@ -110,6 +112,7 @@ export async function* incrementalSync(
       if (!page.hasMore) break;
       pageOffset++;
     }
+    options.onWindow?.({ from: cursor.from, truncated: truncatedAt !== undefined, permanentStorageHwmDate: hwm });
     if (truncatedAt) {
       if (Date.parse(truncatedAt) <= Date.parse(cursor.from)) {
         // More than the result cap share one timestamp: moving `from` cannot make progress.
