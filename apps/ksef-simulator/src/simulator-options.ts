@@ -1,5 +1,5 @@
 import { SimClock } from './core/clock';
-import type { RateLimitTable } from './core/rate-limits';
+import { PUBLIC_PER_SECOND, type RateLimitTable } from './core/rate-limits';
 import { DEFAULT_TOKEN_LIFETIMES, type TokenLifetimes } from './services/token-issuer';
 
 export type KsefEnvironment = 'TEST' | 'DEMO' | 'PRD';
@@ -19,7 +19,13 @@ export interface SimulatorOptions {
   /** Used in returned URLs; by default derived from each request's Host header. */
   publicBaseUrl?: string;
   environment?: KsefEnvironment;
-  rateLimits?: { enabled?: boolean; defaults?: Partial<RateLimitTable>; sharedGroupCounters?: boolean };
+  rateLimits?: {
+    enabled?: boolean;
+    defaults?: Partial<RateLimitTable>;
+    sharedGroupCounters?: boolean;
+    /** Per-IP limit of public endpoints (60 req/s in KSeF). */
+    publicPerSecond?: number;
+  };
   tokenLifetimes?: Partial<TokenLifetimes>;
   /** Delay of each asynchronous processing step (ms); tests use 0..50. */
   processingDelayMs?: number;
@@ -38,7 +44,12 @@ export interface ResolvedSimulatorOptions {
   controlApi: boolean;
   publicBaseUrl: string | null;
   environment: KsefEnvironment;
-  rateLimits: { enabled: boolean; defaults: Partial<RateLimitTable>; sharedGroupCounters: boolean };
+  rateLimits: {
+    enabled: boolean;
+    defaults: Partial<RateLimitTable>;
+    sharedGroupCounters: boolean;
+    publicPerSecond: number;
+  };
   tokenLifetimes: TokenLifetimes;
   processingDelayMs: number;
   permanentStorageLagMs: number;
@@ -60,6 +71,7 @@ export function resolveOptions(options: SimulatorOptions): ResolvedSimulatorOpti
       enabled: options.rateLimits?.enabled ?? true,
       defaults: options.rateLimits?.defaults ?? {},
       sharedGroupCounters: options.rateLimits?.sharedGroupCounters ?? true,
+      publicPerSecond: options.rateLimits?.publicPerSecond ?? PUBLIC_PER_SECOND,
     },
     tokenLifetimes: { ...DEFAULT_TOKEN_LIFETIMES, ...options.tokenLifetimes },
     processingDelayMs: options.processingDelayMs ?? 20,

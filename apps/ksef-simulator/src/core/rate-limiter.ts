@@ -23,6 +23,8 @@ export interface RateLimiterOptions {
   defaults?: Partial<RateLimitTable>;
   /** Named groups with several endpoints share one counter unless this is false. */
   sharedGroupCounters?: boolean;
+  /** Per-IP limit of public endpoints. */
+  publicPerSecond?: number;
 }
 
 export interface RateCheck {
@@ -50,6 +52,7 @@ export class RateLimiter {
   private enabled: boolean;
   private defaults: RateLimitTable;
   private readonly shared: boolean;
+  private readonly publicPerSecond: number;
 
   constructor(
     private readonly clock: Clock,
@@ -58,6 +61,7 @@ export class RateLimiter {
     this.enabled = options.enabled;
     this.defaults = { ...PRODUCTION_RATE_LIMITS, ...options.defaults };
     this.shared = options.sharedGroupCounters ?? true;
+    this.publicPerSecond = options.publicPerSecond ?? PUBLIC_PER_SECOND;
   }
 
   isEnabled(): boolean {
@@ -93,7 +97,7 @@ export class RateLimiter {
     const now = this.clock.now();
     const limits: RateLimitValues =
       request.group === 'public'
-        ? { perSecond: PUBLIC_PER_SECOND, perMinute: Number.POSITIVE_INFINITY, perHour: Number.POSITIVE_INFINITY }
+        ? { perSecond: this.publicPerSecond, perMinute: Number.POSITIVE_INFINITY, perHour: Number.POSITIVE_INFINITY }
         : this.limitsFor(request.contextKey ?? '')[request.group];
     const counterId =
       request.group === 'other' || !this.shared ? `${request.group}:${request.endpoint}` : request.group;

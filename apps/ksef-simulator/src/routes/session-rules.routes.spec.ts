@@ -109,6 +109,54 @@ describe('session and invoice rules', () => {
   });
 });
 
+describe('timeouts', () => {
+  let h: SimHarness;
+  beforeAll(async () => {
+    h = await SimHarness.start({ rateLimits: { enabled: false }, tokenLifetimes: { accessTokenSeconds: 24 * 3600 } });
+  });
+  afterAll(() => h.close());
+
+  it('refuses a challenge older than 10 minutes (21111)', async () => {
+    const nip = randomNip();
+    const created = await h.root<{ ksefToken: string }>('POST', '/sim/contexts', { body: { nip } });
+    const ch = await h.api<{ challenge: string; timestampMs: number }>('POST', '/auth/challenge');
+    await h.root('POST', '/sim/clock', { body: { advanceSeconds: 11 * 60 } });
+    const res = await h.api('POST', '/auth/ksef-token', {
+      body: {
+        challenge: ch.body.challenge,
+        contextIdentifier: { type: 'Nip', value: nip },
+        encryptedToken: created.body.ksefToken,
+      },
+    });
+    expect(code(res.body)).toBe(21111);
+  });
+
+  it('cancels a batch session never closed within 12 hours (440)', async () => {
+    const nip = randomNip();
+    const tokens = await loginWithKsefToken(h, nip);
+    const archive = zipStored([{ name: 'a.xml', content: sampleInvoice(nip) }]);
+    const { key, iv } = randomAesKey();
+    const part = aesEncrypt(key, iv, archive);
+    const opened = await h.api<{ referenceNumber: string }>('POST', '/sessions/batch', {
+      token: tokens.accessToken,
+      body: {
+        formCode: FA3,
+        batchFile: {
+          fileSize: archive.length,
+          fileHash: sha256b64(archive),
+          fileParts: [{ ordinalNumber: 1, fileSize: part.length, fileHash: sha256b64(part) }],
+        },
+        encryption: await encryptionFor(h, key, iv),
+      },
+    });
+    await h.root('POST', '/sim/clock', { body: { advanceSeconds: 12 * 3600 + 60 } });
+    const status = await h.api<{ status: { code: number } }>('GET', `/sessions/${opened.body.referenceNumber}`, {
+      token: tokens.accessToken,
+    });
+    expect(status.body.status.code).toBe(440);
+  });
+});
+
 describe('PRD mode', () => {
   let h: SimHarness;
   beforeAll(async () => {

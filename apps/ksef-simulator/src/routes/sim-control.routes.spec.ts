@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SimClock } from '../core/clock';
 import { loginWithKsefToken } from '../testing/auth-flow';
 import { openOnline, sampleInvoice, send, waitForInvoice } from '../testing/session-flow';
 import { SimHarness } from '../testing/sim-harness';
@@ -10,8 +11,16 @@ import { randomNip } from '../testing/test-crypto';
 describe('rate limits', () => {
   let h: SimHarness;
   beforeAll(async () => {
+    // A clock that only moves when told to: rate-limit windows stay deterministic on a busy machine.
+    const frozenAt = Date.now();
     h = await SimHarness.start({
-      rateLimits: { enabled: true, defaults: { sessionList: { perSecond: 2, perMinute: 100, perHour: 1000 } } },
+      clock: new SimClock(() => frozenAt),
+      processingDelayMs: 0,
+      rateLimits: {
+        enabled: true,
+        defaults: { sessionList: { perSecond: 2, perMinute: 100, perHour: 1000 } },
+        publicPerSecond: 20,
+      },
     });
   });
   afterAll(() => h.close());
@@ -43,6 +52,16 @@ describe('rate limits', () => {
       '/sim/stats',
     );
     expect(stats.body.groups.sessionList?.throttled).toBe(2);
+  });
+
+  it('limits public endpoints per client IP', async () => {
+    await h.root('POST', '/sim/clock', { body: { advanceSeconds: 3600 } });
+    // The frozen clock puts all 40 requests in the same second: 20 pass, the rest are refused.
+    const statuses = await Promise.all(
+      Array.from({ length: 40 }, () => h.api('POST', '/auth/challenge').then((r) => r.status)),
+    );
+    expect(statuses.filter((s) => s === 200)).toHaveLength(20);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(20);
   });
 });
 
