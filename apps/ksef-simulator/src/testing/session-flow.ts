@@ -10,11 +10,16 @@ export const SHARED_DIR = resolve(__dirname, '../../../../../shared/ksef');
 const TEMPLATE = readFileSync(resolve(SHARED_DIR, 'samples/invoice-template_v3.xml'), 'utf8');
 export const FA3 = { systemCode: 'FA (3)', schemaVersion: '1-0E', value: 'FA' };
 
+/** Today in Europe/Warsaw: KSeF compares P_1 with its Warsaw acceptance day (auto-offline rule). */
+export function warsawToday(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw' }).format(new Date());
+}
+
 /** The Java client's FA(3) template with a seller NIP, issue date and a unique invoice number. */
 export function sampleInvoice(nip: string, options: { issueDate?: string; number?: string } = {}): Buffer {
   return Buffer.from(
     TEMPLATE.replaceAll('#nip#', nip)
-      .replaceAll('#invoicing_date#', options.issueDate ?? new Date().toISOString().slice(0, 10))
+      .replaceAll('#invoicing_date#', options.issueDate ?? warsawToday())
       .replaceAll('#invoice_number#', options.number ?? randomUUID().slice(0, 8)),
   );
 }
