@@ -13,6 +13,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
 }
 
 export const config = {
-  // Everything except the login page, next-auth and health endpoints, build assets and public files.
-  matcher: ['/((?!login|api/|_next/|favicon\\.ico|.*\\.[a-z0-9]+$).*)'],
+  // Everything except the public pages (login, set password, password reset), next-auth and health endpoints,
+  // build assets and public files.
+  matcher: ['/((?!login|ustaw-haslo|nie-pamietam-hasla|api/|_next/|favicon\\.ico|.*\\.[a-z0-9]+$).*)'],
 };

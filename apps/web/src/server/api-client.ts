@@ -14,6 +14,7 @@ export class ApiError extends Error {
     readonly code: string | undefined,
     readonly detail: string | undefined,
     readonly correlationId: string | undefined,
+    readonly fieldErrors: { path: string; message: string }[] = [],
   ) {
     super(
       `API responded ${status}${code ? ` ${code}` : ''}${correlationId ? ` (correlationId ${correlationId})` : ''}`,
@@ -24,7 +25,7 @@ export class ApiError extends Error {
 
 const TIMEOUT_MS = 10_000;
 
-async function callApi(path: string, init: RequestInit): Promise<unknown> {
+export async function callApi(path: string, init: RequestInit): Promise<unknown> {
   const url = new URL(path.replace(/^\//, ''), webConfig().API_INTERNAL_URL.replace(/\/?$/, '/'));
   const response = await fetch(url, {
     ...init,
@@ -32,11 +33,12 @@ async function callApi(path: string, init: RequestInit): Promise<unknown> {
     cache: 'no-store',
     signal: AbortSignal.timeout(TIMEOUT_MS),
   });
+  if (response.status === 204) return undefined;
   const body: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
     const problem = problemSchema.safeParse(body);
     const fields = problem.success ? problem.data : {};
-    throw new ApiError(response.status, fields.code, fields.detail, fields.correlationId);
+    throw new ApiError(response.status, fields.code, fields.detail, fields.correlationId, fields.errors ?? []);
   }
   return body;
 }

@@ -40,5 +40,6 @@ export const problemSchema = z.object({
   detail: z.string().optional(),
   code: z.string().optional(),
   correlationId: z.string().optional(),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
 export type Problem = z.infer<typeof problemSchema>;

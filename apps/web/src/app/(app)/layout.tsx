@@ -3,6 +3,7 @@ import { BrandMark } from '../../components/brand-mark';
 import { LogoutButton } from '../../components/logout-button';
 import { MainNav } from '../../components/main-nav';
 import { TenantSwitcher } from '../../components/tenant-switcher';
+import { isAdminRole } from '../../server/access/admin';
 import { getViewer } from '../../server/viewer';
 
 /** The logged-in shell: navigation on the left, the company and the user on top. */
@@ -12,7 +13,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     <div className="shell">
       <aside className="sidebar">
         <BrandMark inverted />
-        <MainNav />
+        <MainNav isAdmin={isAdminRole(viewer.tenant?.role)} />
       </aside>
       <div className="shell__main">
         <header className="topbar">

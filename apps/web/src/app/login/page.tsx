@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { BrandMark } from '../../components/brand-mark';
 import { t } from '../../i18n/t';
@@ -25,6 +26,9 @@ export default async function LoginPage({ searchParams }: LoginPageProps) {
         </h1>
         <p className="login-subtitle">{t('login.subtitle')}</p>
         <LoginForm callbackUrl={callbackUrl} notice={notice} />
+        <p className="login-links">
+          <Link href="/nie-pamietam-hasla">{t('login.forgot')}</Link>
+        </p>
       </section>
       <p className="login-footer">{t('login.footer')}</p>
     </main>

@@ -1,9 +1,5 @@
-import type { Metadata } from 'next';
-import { PlaceholderPage } from '../../../components/placeholder-page';
-import { t } from '../../../i18n/t';
-
-export const metadata: Metadata = { title: t('settings.title') };
+import { redirect } from 'next/navigation';
 
 export default function UstawieniaPage() {
-  return <PlaceholderPage title={t('settings.title')} description={t('settings.empty')} />;
+  redirect('/ustawienia/firma');
 }
