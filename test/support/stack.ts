@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { startLocalS3 } from '@bufor/platform/dev';
+import { type LocalMailCatcher, startLocalMailCatcher, startLocalS3 } from '@bufor/platform/dev';
 import { createTestDatabase, testEnv, testRedisPrefix, type TestDatabase } from '@bufor/testing';
 import { freePort, repoRoot, type RunningProcess, startProcess, waitForHttp } from './processes';
 
@@ -11,6 +11,8 @@ export interface StackOptions {
   /** Start the Next.js web app (built into apps/web/.next-test by scripts/test.sh). */
   web?: boolean;
   worker?: boolean;
+  /** Start a mail catcher and send the API's mail (invitations, password resets) to it. */
+  mail?: boolean;
 }
 
 export interface Stack {
@@ -18,6 +20,8 @@ export interface Stack {
   webUrl: string;
   databaseUrl: string;
   admin: { email: string; password: string };
+  /** The mail catcher, when started with `mail: true`. */
+  mail?: LocalMailCatcher;
   processes: RunningProcess[];
   stop(): Promise<void>;
 }
@@ -30,6 +34,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const database: TestDatabase = await createTestDatabase('e2e');
   const scratch = mkdtempSync(join(tmpdir(), 'bufor-e2e-'));
   const s3 = await startLocalS3({ port: 0, directory: join(scratch, 's3'), bucket: 'bufor-e2e' });
+  const mail = options.mail
+    ? await startLocalMailCatcher({ smtpPort: 0, webPort: 0, directory: join(scratch, 'mail') })
+    : undefined;
+  // The web port is chosen first: the API puts the web address into the links of its e-mails.
+  const webPort = options.web ? await freePort() : undefined;
+  const webUrl = webPort ? `http://127.0.0.1:${webPort}` : '';
   const admin = { email: 'admin@demo.bufor.local', password: `E2e-${randomBytes(8).toString('hex')}` };
   const common = {
     NODE_ENV: 'test',
@@ -43,6 +53,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     S3_BUCKET: s3.bucket,
     S3_ACCESS_KEY_ID: s3.accessKeyId,
     S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
+    ...(mail ? { SMTP_URL: mail.smtpUrl } : {}),
+    ...(webUrl ? { PUBLIC_WEB_URL: webUrl } : {}),
   };
   execFileSync('node', ['apps/api/dist/cli/seed.js'], {
     cwd: repoRoot,
@@ -59,6 +71,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const stop = async () => {
     await Promise.all(processes.map((p) => p.stop()));
     await s3.stop();
+    await mail?.stop();
     await database.drop();
     rmSync(scratch, { recursive: true, force: true });
   };
@@ -79,10 +92,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       await waitForHttp(`http://127.0.0.1:${workerPort}/health`, worker);
     }
 
-    let webUrl = '';
-    if (options.web) {
-      const webPort = await freePort();
-      webUrl = `http://127.0.0.1:${webPort}`;
+    if (webPort) {
       const web = startProcess(
         'web',
         join(repoRoot, 'apps/web/node_modules/.bin/next'),
@@ -100,7 +110,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       processes.push(web);
       await waitForHttp(`${webUrl}/login`, web);
     }
-    return { apiUrl, webUrl, databaseUrl: database.url, admin, processes, stop };
+    return { apiUrl, webUrl, databaseUrl: database.url, admin, ...(mail ? { mail } : {}), processes, stop };
   } catch (error) {
     await stop();
     throw error;
