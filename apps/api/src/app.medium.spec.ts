@@ -6,7 +6,13 @@ import { buildOpenApiDocument, serializeOpenApi } from './openapi/openapi-docume
 import { startTestApi, type TestApi } from './testing/start-test-api';
 
 /** Routes anyone may call without a session. Adding one here is a security decision: review it. */
-const PUBLIC_ROUTES = ['GET /health', 'GET /ready', 'POST /v1/auth/login'];
+const PUBLIC_ROUTES = [
+  'GET /health',
+  'GET /ready',
+  'POST /v1/auth/login',
+  'POST /v1/auth/set-password',
+  'POST /v1/auth/password-reset',
+];
 
 describe('API application', () => {
   let api: TestApi;

@@ -11,10 +11,13 @@ import { RedisModule } from './infrastructure/redis.module';
 import { loggerParams } from './logging';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { GroupsModule } from './modules/groups/groups.module';
 import { HealthModule } from './modules/health/health.module';
+import { InvitationsModule } from './modules/invitations/invitations.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
 import { TenancyModule } from './modules/tenancy/tenancy.module';
 import { TenantsModule } from './modules/tenants/tenants.module';
+import { UsersModule } from './modules/users/users.module';
 
 @Module({})
 export class AppModule {
@@ -33,6 +36,9 @@ export class AppModule {
         TenancyModule,
         AuditModule,
         TenantsModule,
+        InvitationsModule,
+        UsersModule,
+        GroupsModule,
       ],
       providers: [
         { provide: API_CONFIG, useValue: config },

@@ -2,3 +2,4 @@ export * from './builders';
 export * from './test-context';
 export * from './test-database';
 export * from './test-env';
+export * from './people-builders';

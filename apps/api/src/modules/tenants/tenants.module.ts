@@ -1,7 +1,13 @@
 import { Module } from '@nestjs/common';
+import { InvitationsModule } from '../invitations/invitations.module';
+import { OperatorTenantsController } from './operator-tenants.controller';
 import { TenantsController } from './tenants.controller';
 import { TenantsRepository } from './tenants.repository';
 import { TenantsService } from './tenants.service';
 
-@Module({ controllers: [TenantsController], providers: [TenantsService, TenantsRepository] })
+@Module({
+  imports: [InvitationsModule],
+  controllers: [TenantsController, OperatorTenantsController],
+  providers: [TenantsService, TenantsRepository],
+})
 export class TenantsModule {}
