@@ -124,7 +124,17 @@ export function closeBatchSession(ctx: SimulatorContext, auth: RequestAuth, refe
   session.closedAt = now;
   session.dateUpdated = now;
   session.status = SESSION_STATUS.processing;
-  ctx.scheduler.run(ctx.faults.processingDelayMs, () => processBatch(ctx, session));
+  ctx.scheduler.run(ctx.faults.processingDelayMs, async () => {
+    try {
+      await processBatch(ctx, session);
+    } catch (error) {
+      // A simulator bug must not leave the session in 150 forever: report KSeF's "unknown error".
+      ctx.log.error({ err: error, session: session.referenceNumber }, 'batch processing failed');
+      failSession(ctx, session, { code: 500, description: 'Nieznany błąd' }, [
+        'Nieoczekiwany błąd przetwarzania paczki.',
+      ]);
+    }
+  });
 }
 
 function failSession(

@@ -156,7 +156,13 @@ export function sendInvoice(ctx: SimulatorContext, auth: RequestAuth, referenceN
         finalizeIfDone(ctx, session);
         return;
       }
-      processInvoiceContent(ctx, session, invoice, plain, { hash: body.invoiceHash, size: body.invoiceSize });
+      try {
+        processInvoiceContent(ctx, session, invoice, plain, { hash: body.invoiceHash, size: body.invoiceSize });
+      } catch (error) {
+        // A simulator bug must not leave the invoice in 150 forever: report KSeF's "unknown error".
+        ctx.log.error({ err: error, invoice: invoice.referenceNumber }, 'invoice processing failed');
+        invoice.status = INVOICE_STATUS.unknown;
+      }
       finalizeIfDone(ctx, session);
     });
   });
