@@ -11,6 +11,7 @@ import { RedisModule } from './infrastructure/redis.module';
 import { loggerParams } from './logging';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { DocumentsModule } from './modules/documents/documents.module';
 import { GroupsModule } from './modules/groups/groups.module';
 import { HealthModule } from './modules/health/health.module';
 import { InvitationsModule } from './modules/invitations/invitations.module';
@@ -36,6 +37,7 @@ export class AppModule {
         TenancyModule,
         AuditModule,
         TenantsModule,
+        DocumentsModule,
         InvitationsModule,
         UsersModule,
         GroupsModule,

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { FoldersModule } from '../folders/folders.module';
+import { PermissionsModule } from '../permissions/permissions.module';
+import { DocumentsController } from './documents.controller';
+import { DocumentsRepository } from './documents.repository';
+import { DocumentsService } from './documents.service';
+
+/** Documents with the folder tree and permissions they are filtered by (registering this registers all three). */
+@Module({
+  imports: [PermissionsModule, FoldersModule],
+  controllers: [DocumentsController],
+  providers: [DocumentsService, DocumentsRepository],
+})
+export class DocumentsModule {}

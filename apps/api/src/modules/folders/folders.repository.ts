@@ -1,0 +1,144 @@
+import { FolderEntity, type TenantRef, TenantScope } from '@bufor/db';
+import { Injectable } from '@nestjs/common';
+import { type EntityManager, QueryFailedError } from 'typeorm';
+import type { AccessSubject } from '../permissions/access-subject';
+import { categoriesMatchSql } from '../permissions/effective-permissions.sql';
+import { folderScopeSql } from '../permissions/folder-scope.sql';
+import { SqlParams } from '../permissions/sql-params';
+
+export interface FolderRow {
+  id: string;
+  parentId: string | null;
+  name: string;
+  systemKey: 'unassigned' | null;
+  path: string[];
+  documentCount: number;
+  canHandle: boolean;
+}
+
+export interface SubtreeFolder {
+  id: string;
+  depth: number;
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  return error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505';
+}
+
+@Injectable()
+export class FoldersRepository {
+  constructor(private readonly scope: TenantScope) {}
+
+  /** The folders the subject sees, with their paths and visible document counts (one folder when `only` given). */
+  visible(tenant: TenantRef, subject: AccessSubject, only?: string, manager?: EntityManager): Promise<FolderRow[]> {
+    const params = new SqlParams();
+    const seen = folderScopeSql(params, tenant, subject, 'view');
+    const handled = folderScopeSql(params, tenant, subject, 'handle');
+    const t = params.add(tenant.id);
+    const filter = only ? `WHERE t.id = ${params.add(only)}` : '';
+    const sql = `
+      WITH RECURSIVE tree AS (
+        SELECT f.id, f.parent_id, f.name, f.system_key, ARRAY[f.name::text] AS path
+          FROM folders f WHERE f.tenant_id = ${t} AND f.parent_id IS NULL
+        UNION ALL
+        SELECT c.id, c.parent_id, c.name, c.system_key, t.path || c.name::text
+          FROM tree t JOIN folders c ON c.tenant_id = ${t} AND c.parent_id = t.id
+      )
+      SELECT t.id, t.parent_id AS "parentId", t.name, t.system_key AS "systemKey", t.path,
+             (SELECT count(*) FROM documents d
+               WHERE d.tenant_id = ${t} AND d.folder_id = t.id AND ${categoriesMatchSql('s.document_kinds', 'd')})::int
+               AS "documentCount",
+             EXISTS (SELECT 1 FROM (${handled}) h WHERE h.folder_id = t.id) AS "canHandle"
+        FROM tree t
+        JOIN (${seen}) s ON s.folder_id = t.id
+       ${filter}
+       ORDER BY t.path`;
+    const work = (m: EntityManager) => m.query<FolderRow[]>(sql, params.values);
+    return manager ? work(manager) : this.scope.run(tenant, work);
+  }
+
+  transaction<T>(tenant: TenantRef, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.scope.run(tenant, work);
+  }
+
+  /** Serialises changes to one tenant's tree, so two concurrent moves cannot together make a cycle. */
+  async lockTree(tenant: TenantRef, manager: EntityManager): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('bufor:folders:' || $1::text))`, [tenant.id]);
+  }
+
+  find(tenant: TenantRef, id: string, manager: EntityManager): Promise<FolderEntity | null> {
+    return manager.findOne(FolderEntity, { where: { tenantId: tenant.id, id } });
+  }
+
+  async insert(
+    tenant: TenantRef,
+    folder: { name: string; parentId: string | null },
+    manager: EntityManager,
+  ): Promise<FolderEntity> {
+    return manager.save(manager.create(FolderEntity, { ...folder, tenantId: tenant.id, systemKey: null }));
+  }
+
+  async update(
+    tenant: TenantRef,
+    id: string,
+    change: { name?: string; parentId?: string | null },
+    manager: EntityManager,
+  ): Promise<void> {
+    await manager.update(FolderEntity, { tenantId: tenant.id, id }, change);
+  }
+
+  /** The folder and all its descendants, deepest last. */
+  subtree(tenant: TenantRef, id: string, manager: EntityManager): Promise<SubtreeFolder[]> {
+    return manager.query<SubtreeFolder[]>(
+      `WITH RECURSIVE sub AS (
+         SELECT f.id, 0 AS depth FROM folders f WHERE f.tenant_id = $1 AND f.id = $2
+         UNION ALL
+         SELECT c.id, s.depth + 1 FROM sub s JOIN folders c ON c.tenant_id = $1 AND c.parent_id = s.id
+       ) SELECT id, depth FROM sub ORDER BY depth`,
+      [tenant.id, id],
+    );
+  }
+
+  /** Whether `candidate` is `folderId` itself or lies below it: checked in SQL, inside the caller's transaction. */
+  async isInSubtree(tenant: TenantRef, folderId: string, candidate: string, manager: EntityManager): Promise<boolean> {
+    const rows = await manager.query<unknown[]>(
+      `WITH RECURSIVE sub AS (
+         SELECT f.id FROM folders f WHERE f.tenant_id = $1 AND f.id = $2
+         UNION
+         SELECT c.id FROM sub s JOIN folders c ON c.tenant_id = $1 AND c.parent_id = s.id
+       ) SELECT 1 FROM sub WHERE id = $3 LIMIT 1`,
+      [tenant.id, folderId, candidate],
+    );
+    return rows.length > 0;
+  }
+
+  async countDocuments(tenant: TenantRef, folderIds: string[], manager: EntityManager): Promise<number> {
+    const [row] = await manager.query<{ count: number }[]>(
+      `SELECT count(*)::int AS count FROM documents WHERE tenant_id = $1 AND folder_id = ANY($2::uuid[])`,
+      [tenant.id, folderIds],
+    );
+    return row?.count ?? 0;
+  }
+
+  async moveDocuments(
+    tenant: TenantRef,
+    fromFolderIds: string[],
+    toFolderId: string,
+    manager: EntityManager,
+  ): Promise<number> {
+    const [, affected] = await manager.query<[unknown, number]>(
+      `UPDATE documents SET folder_id = $3, updated_at = now() WHERE tenant_id = $1 AND folder_id = ANY($2::uuid[])`,
+      [tenant.id, fromFolderIds, toFolderId],
+    );
+    return affected;
+  }
+
+  /** Deletes deepest first (parent links are RESTRICT, checked row by row). Grants go with their folders. */
+  async deleteSubtree(tenant: TenantRef, folders: SubtreeFolder[], manager: EntityManager): Promise<void> {
+    const depths = [...new Set(folders.map((f) => f.depth))].sort((a, b) => b - a);
+    for (const depth of depths) {
+      const ids = folders.filter((f) => f.depth === depth).map((f) => f.id);
+      await manager.query(`DELETE FROM folders WHERE tenant_id = $1 AND id = ANY($2::uuid[])`, [tenant.id, ids]);
+    }
+  }
+}
