@@ -23,7 +23,8 @@ RUN --mount=type=cache,id=pnpm-store,target=/pnpm/store \
     pnpm --filter @bufor/ksef-simulator deploy --prod --legacy --offline /out/app
 
 FROM ${NODE_IMAGE} AS runtime
-ENV NODE_ENV=production
+# The /sim control API (faults, clock, test data) is for development and tests only.
+ENV NODE_ENV=production SIM_CONTROL_API=false
 WORKDIR /app
 COPY --from=build --chown=node:node /out/app ./
 # Keys, CA and state snapshots between restarts (SIM_DATA_DIR; mount a volume here).
