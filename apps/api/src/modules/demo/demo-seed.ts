@@ -1,5 +1,6 @@
 import { MembershipEntity, type MembershipRole, TenantEntity, UserEntity } from '@bufor/db';
 import type { DataSource } from 'typeorm';
+import { seedDemoDocuments } from './demo-documents';
 
 export const DEMO_TENANT = { nip: '1234563218', slug: 'demo', name: 'Demo Handel Sp. z o.o.', plan: 'demo' } as const;
 
@@ -37,6 +38,7 @@ export async function seedDemo(dataSource: DataSource, people: DemoPerson[]): Pr
         'userId',
       ]);
     }
+    await seedDemoDocuments(manager, tenant);
     return tenant;
   });
 }
