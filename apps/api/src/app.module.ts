@@ -9,11 +9,13 @@ import { DatabaseModule } from './infrastructure/database.module';
 import { PlatformModule } from './infrastructure/platform.module';
 import { RedisModule } from './infrastructure/redis.module';
 import { loggerParams } from './logging';
+import { ApiKeysModule } from './modules/api-keys/api-keys.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { DocumentsModule } from './modules/documents/documents.module';
 import { GroupsModule } from './modules/groups/groups.module';
 import { HealthModule } from './modules/health/health.module';
+import { KsefCredentialsModule } from './modules/ksef-credentials/ksef-credentials.module';
 import { InvitationsModule } from './modules/invitations/invitations.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
 import { TenancyModule } from './modules/tenancy/tenancy.module';
@@ -37,6 +39,8 @@ export class AppModule {
         TenancyModule,
         AuditModule,
         TenantsModule,
+        ApiKeysModule,
+        KsefCredentialsModule,
         DocumentsModule,
         InvitationsModule,
         UsersModule,

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { z } from 'zod';
 import type { RequestContext } from '../tenancy/request-context';
-import { AuditRepository } from './audit.repository';
+import { type AuditEventRow, AuditRepository } from './audit.repository';
+import type { auditEventPageSchema, auditEventSchema, ListAuditEventsDto } from './dto/list-audit-events.dto';
 
 export interface AuditChange {
   /** `<target>.<verb>`, e.g. `folder.moved`, `user.invited`, `ksef_credential.used`. */
@@ -44,4 +46,37 @@ export class AuditService {
       manager,
     );
   }
+
+  /** Administracja → Dziennik zdarzeń: newest first, filtered, paged. */
+  async list(ctx: RequestContext, query: ListAuditEventsDto): Promise<z.infer<typeof auditEventPageSchema>> {
+    const { rows, total } = await this.audit.page(ctx.tenant, {
+      action: query.action,
+      actorUserId: query.actorUserId,
+      targetType: query.targetType,
+      from: query.from ? new Date(query.from) : undefined,
+      to: query.to ? new Date(query.to) : undefined,
+      page: query.page,
+      pageSize: query.pageSize,
+    });
+    return { items: rows.map(eventView), page: query.page, pageSize: query.pageSize, total };
+  }
+}
+
+function eventView(row: AuditEventRow): z.infer<typeof auditEventSchema> {
+  const actor = row.actorUserId
+    ? { type: 'user' as const, id: row.actorUserId, name: row.actorUserName }
+    : row.actorApiKeyId
+      ? { type: 'apiKey' as const, id: row.actorApiKeyId, name: row.actorApiKeyName }
+      : null;
+  return {
+    id: row.id,
+    at: row.at.toISOString(),
+    actor,
+    action: row.action,
+    targetType: row.targetType,
+    targetId: row.targetId,
+    before: row.before,
+    after: row.after,
+    ip: row.ip,
+  };
 }
