@@ -1,5 +1,7 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { correlationIdOf } from '../../common/correlation-id';
 import { Public } from '../../common/public.decorator';
 import { RequestPasswordResetDto } from './dto/request-password-reset.dto';
 import { SetPasswordDto } from './dto/set-password.dto';
@@ -15,8 +17,11 @@ export class InvitationsController {
   @Post('set-password')
   @HttpCode(204)
   @ApiOperation({ summary: 'Sets a password with the one-time token from an invitation or password-reset e-mail.' })
-  async setPassword(@Body() body: SetPasswordDto): Promise<void> {
-    await this.invitations.setPassword(body.token, body.password);
+  async setPassword(@Body() body: SetPasswordDto, @Req() request: Request): Promise<void> {
+    await this.invitations.setPassword(body.token, body.password, {
+      ip: request.ip ?? null,
+      correlationId: correlationIdOf(request),
+    });
   }
 
   @Public()

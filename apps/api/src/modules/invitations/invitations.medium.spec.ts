@@ -58,6 +58,13 @@ describe('public password routes: set-password (invitation or reset) and passwor
     expect(message.subject).toBe('Resetowanie hasła w systemie Bufor');
     expect(message.text).toContain(`${WEB}/ustaw-haslo?token=`);
     expect((await mail.messages()).some((m) => m.to.includes(stranger))).toBe(false);
+
+    // A second request within a minute sends nothing new (no inbox flooding); the first link stays valid.
+    const control = await api.ctx.newUser({ tenant });
+    await api.request('/v1/auth/password-reset', { method: 'POST', json: { email: user.email } });
+    await api.request('/v1/auth/password-reset', { method: 'POST', json: { email: control.email } });
+    await mail.waitForMessage((m) => m.to.includes(control.email));
+    expect((await mail.messages()).filter((m) => m.to.includes(user.email))).toHaveLength(1);
     const tokens: { purpose: string; tenant_id: string | null; expires_at: Date; created_at: Date }[] =
       await api.ctx.dataSource.query(
         'SELECT purpose, tenant_id, expires_at, created_at FROM user_tokens WHERE user_id = $1',

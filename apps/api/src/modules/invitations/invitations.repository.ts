@@ -28,6 +28,16 @@ export class InvitationsRepository {
     });
   }
 
+  /** Whether a still-usable token of this purpose was issued after `since` (to throttle reset e-mails). */
+  async issuedSince(userId: string, purpose: UserTokenPurpose, since: Date, now: Date): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM user_tokens
+        WHERE user_id = $1 AND purpose = $2 AND used_at IS NULL AND created_at > $3 AND expires_at > $4 LIMIT 1`,
+      [userId, purpose, since, now],
+    );
+    return rows.length > 0;
+  }
+
   /**
    * Uses the token and sets the password in one transaction. The token is claimed by a single conditional UPDATE,
    * so two concurrent requests with the same link cannot both succeed. Returns null for unknown/used/expired tokens.

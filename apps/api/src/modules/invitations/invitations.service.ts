@@ -1,5 +1,6 @@
 import { type Mailer, type MailMessage } from '@bufor/platform';
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service';
 import { API_CONFIG, type ApiConfig } from '../../config/api-config';
 import { MAILER } from '../../infrastructure/platform.module';
 import { PasswordHasher } from '../auth/password-hasher';
@@ -11,6 +12,8 @@ import { InvitationsRepository, type RedeemedToken } from './invitations.reposit
 
 const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 const RESET_TTL_MS = 60 * 60 * 1000;
+/** At most one reset e-mail per account in this window, so the form cannot be used to flood someone's inbox. */
+const RESET_THROTTLE_MS = 60 * 1000;
 
 export interface Invitee {
   id: string;
@@ -31,6 +34,7 @@ export class InvitationsService {
     private readonly tokens: InvitationsRepository,
     private readonly users: UserRepository,
     private readonly passwords: PasswordHasher,
+    private readonly audit: AuditService,
   ) {}
 
   /** Sends the invitation e-mail of a person just added to a tenant (with a set-password link when needed). */
@@ -71,17 +75,39 @@ export class InvitationsService {
     );
   }
 
-  async setPassword(token: string, password: string, now = new Date()): Promise<RedeemedToken> {
+  async setPassword(
+    token: string,
+    password: string,
+    client: { ip: string | null; correlationId: string },
+    now = new Date(),
+  ): Promise<RedeemedToken> {
     // Hashed before the token is looked at, so valid and invalid tokens take the same time.
     const passwordHash = await this.passwords.hash(password);
     const redeemed = await this.tokens.redeem(hashOneTimeToken(token), passwordHash, now);
     if (!redeemed) throw InvitationsException.tokenExpired();
+    if (redeemed.tenantId) {
+      // The inviting company's log shows when the person accepted; the actor is the person themself.
+      await this.audit.record(
+        {
+          tenant: { id: redeemed.tenantId },
+          role: 'user',
+          userId: redeemed.userId,
+          apiKeyId: null,
+          scopes: [],
+          ip: client.ip,
+          correlationId: client.correlationId,
+        },
+        { action: 'user.invitation_accepted', targetType: 'user', targetId: redeemed.userId },
+      );
+    }
     return redeemed;
   }
 
   private async sendPasswordReset(email: string, now: Date): Promise<void> {
     const user = await this.users.findByEmail(email);
     if (!user || user.disabledAt) return;
+    if (await this.tokens.issuedSince(user.id, 'password_reset', new Date(now.getTime() - RESET_THROTTLE_MS), now))
+      return;
     const { token, hash } = newOneTimeToken();
     await this.tokens.issue(
       {
