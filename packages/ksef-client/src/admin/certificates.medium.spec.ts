@@ -58,7 +58,7 @@ describe('KSeF certificate lifecycle against the simulator', () => {
 
   // Simulator discrepancy (reported in /tmp/sim-discrepancies.md): XAdES login with a revoked KSeF certificate
   // still succeeds. Unskip when the simulator answers 460.
-  it.skip('refuses login with a revoked KSeF certificate as a typed auth error', async () => {
+  it('refuses login with a revoked KSeF certificate as a typed auth error', async () => {
     const nip = randomNip();
     const ksef = sim.client();
     const owner = await ownerSession(ksef, nip);
