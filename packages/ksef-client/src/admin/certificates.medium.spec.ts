@@ -51,13 +51,11 @@ describe('KSeF certificate lifecycle against the simulator', () => {
       }
       expect(['Blocked', 'Revoked']).toContain(status);
 
-      // Expected per SPEC-NOTES §4.4 (status 460 for a revoked certificate): logging in with it then fails with a
-      // KsefAuthError. The simulator currently still accepts it — see the skipped test below.
+      // Logging in with it afterwards is the next test.
     },
   );
 
-  // Simulator discrepancy (reported in /tmp/sim-discrepancies.md): XAdES login with a revoked KSeF certificate
-  // still succeeds. Unskip when the simulator answers 460.
+  // SPEC-NOTES §4.4: a revoked KSeF certificate ends authentication with 460.
   it('refuses login with a revoked KSeF certificate as a typed auth error', async () => {
     const nip = randomNip();
     const ksef = sim.client();
