@@ -178,6 +178,18 @@ describe('users of a company (Administracja → Użytkownicy)', () => {
     expect((await memberRow(tenant.id, accountant.id))?.role).toBe('admin');
   });
 
+  it('answers all but one of simultaneous invitations of the same new e-mail with 409, keeping one account', async () => {
+    const { tenant, token } = await companyWithAdmin();
+    const email = `rownoczesnie-${tenant.slug}@example.pl`;
+    const invite = () =>
+      api.request('/v1/users', { method: 'POST', token, json: { email, displayName: 'Podwójna', role: 'user' } });
+    const statuses = (await Promise.all([invite(), invite(), invite()])).map((response) => response.status).sort();
+    expect(statuses).toEqual([201, 409, 409]);
+    const accounts: { id: string }[] = await api.ctx.dataSource.query('SELECT id FROM users WHERE email = $1', [email]);
+    expect(accounts).toHaveLength(1);
+    expect(await memberRow(tenant.id, accounts[0]!.id)).toMatchObject({ role: 'user' });
+  });
+
   it('rejects bad invitations with Polish problem details and field paths, creating nothing', async () => {
     const { tenant, token } = await companyWithAdmin();
     const foreignGroup = await newGroup(api.ctx.dataSource, { tenant: await api.ctx.newTenant() });

@@ -1,6 +1,7 @@
 import { MembershipEntity, type MembershipRole, type TenantRef, TenantScope, UserEntity } from '@bufor/db';
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { type EntityManager, QueryFailedError } from 'typeorm';
+import { UsersException } from './users.exception';
 
 /** A person as a member of one tenant. */
 export interface MemberRow {
@@ -57,6 +58,21 @@ export class UsersRepository {
   /** One tenant transaction for several steps (and the audit event), so they commit together. */
   transaction<T>(tenant: TenantRef, work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.scope.run(tenant, work);
+  }
+
+  /**
+   * Like transaction(), for adding a member: when a concurrent request added the same person first, the unique
+   * index (membership or account e-mail) decides, and the loser gets "already a member", not a 500.
+   */
+  async inviteTransaction<T>(tenant: TenantRef, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      return await this.scope.run(tenant, work);
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
+        throw UsersException.alreadyMember();
+      }
+      throw error;
+    }
   }
 
   list(tenant: TenantRef, page: number, pageSize: number): Promise<{ items: MemberRow[]; total: number }> {

@@ -59,7 +59,7 @@ export class UsersService {
   async invite(ctx: RequestContext, input: InviteUserInput): Promise<UserView> {
     if (input.role === 'owner' && ctx.role !== 'owner') throw UsersException.ownerOnly();
     const groupIds = [...new Set(input.groupIds ?? [])];
-    const { member, tenantName } = await this.users.transaction(ctx.tenant, async (m) => {
+    const { member, tenantName } = await this.users.inviteTransaction(ctx.tenant, async (m) => {
       const known = await this.users.existingGroupIds(m, ctx.tenant, groupIds);
       const unknown = groupIds.findIndex((id) => !known.has(id));
       if (unknown >= 0)
