@@ -3,6 +3,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 DIST="${1:-.next}"
+mkdir -p "$ROOT/var"
 cd "$ROOT/apps/web"
 hash=$(cd "$ROOT" && { git ls-files -s apps/web packages/config pnpm-lock.yaml 2>/dev/null; git diff HEAD -- apps/web packages/config 2>/dev/null; git ls-files -o --exclude-standard apps/web | xargs -r cat; } | sha256sum | cut -c1-16)
 if [[ -f "$DIST/BUFOR_BUILD" && "$(cat "$DIST/BUFOR_BUILD")" == "$hash" ]]; then exit 0; fi

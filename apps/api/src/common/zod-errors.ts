@@ -12,5 +12,14 @@ export function fieldPath(path: readonly PropertyKey[]): string {
 }
 
 export function zodFieldErrors(error: z.ZodError): FieldError[] {
-  return error.issues.map((issue) => ({ path: fieldPath(issue.path), message: issue.message, code: issue.code }));
+  return error.issues.flatMap((issue) =>
+    // An unknown field is reported at its own path, so the caller sees which one to remove.
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({
+          path: fieldPath([...issue.path, key]),
+          message: 'Nieznane pole: usuń je z żądania.',
+          code: issue.code,
+        }))
+      : [{ path: fieldPath(issue.path), message: issue.message, code: issue.code }],
+  );
 }
