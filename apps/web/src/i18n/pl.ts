@@ -210,6 +210,7 @@ export const pl = {
   'documents.direction': 'Kierunek',
   'documents.kind': 'Rodzaj',
   'documents.status': 'Status',
+  'documents.kindAndStatus': 'Status i rodzaj',
   'documents.nip': 'NIP kontrahenta',
   'documents.sort': 'Sortuj',
   'documents.gross': 'Brutto',

@@ -9,6 +9,8 @@ export interface FormState {
   fieldErrors?: Record<string, string>;
   /** Data shown once after success (e.g. a new API key). */
   secret?: string;
+  /** What was sent, to refill the fields after a refusal. */
+  values?: Record<string, string>;
   /** Changes on every submission so the form can tell a new result from an old one. */
   at?: number;
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { t } from '../../i18n/t';
+import { isAdminRole } from '../../server/access/admin';
 import { getViewer } from '../../server/viewer';
 
 export const metadata: Metadata = { title: t('dashboard.title') };
@@ -56,9 +57,11 @@ export default async function DashboardPage() {
             <li>
               <Link href="/zakupy">{t('nav.purchases')}</Link> — {t('dashboard.linkPurchases')}
             </li>
-            <li>
-              <Link href="/ustawienia">{t('nav.settings')}</Link> — {t('dashboard.linkSettings')}
-            </li>
+            {isAdminRole(tenant?.role) ? (
+              <li>
+                <Link href="/ustawienia">{t('nav.settings')}</Link> — {t('dashboard.linkSettings')}
+              </li>
+            ) : null}
           </ul>
         </section>
       </div>

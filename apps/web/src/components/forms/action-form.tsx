@@ -23,7 +23,17 @@ export function ActionForm({
   /** Asks before submitting (destructive actions). */
   confirm?: string;
 }) {
-  const [state, formAction] = useActionState(action, { ok: false });
+  // React resets a form after its action; on a refusal, the fields are refilled from what was sent (not passwords).
+  const [state, formAction] = useActionState(
+    async (previous: FormState, data: FormData): Promise<FormState> => {
+      const result = await action(previous, data);
+      if (result.ok) return result;
+      const values: Record<string, string> = {};
+      for (const [name, value] of data.entries()) if (typeof value === 'string') values[name] = value;
+      return { ...result, values };
+    },
+    { ok: false },
+  );
   return (
     <FormStateContext value={state}>
       <form
@@ -81,13 +91,22 @@ type FieldProps = {
   errorPath?: string;
 };
 
-export function Field({ name, label, type = 'text', errorPath, ...rest }: FieldProps) {
-  const error = useFormState().fieldErrors?.[errorPath ?? name];
+export function Field({ name, label, type = 'text', errorPath, defaultValue, ...rest }: FieldProps) {
+  const state = useFormState();
+  const error = state.fieldErrors?.[errorPath ?? name];
   const id = useId();
+  const sent = type === 'password' || type === 'file' ? undefined : state.values?.[name];
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <input id={id} name={name} type={type} aria-invalid={error ? true : undefined} {...rest} />
+      <input
+        id={id}
+        name={name}
+        type={type}
+        aria-invalid={error ? true : undefined}
+        defaultValue={sent ?? defaultValue}
+        {...rest}
+      />
       <FieldError name={errorPath ?? name} />
     </div>
   );
@@ -106,12 +125,18 @@ export function SelectField({
   defaultValue?: string | undefined;
   errorPath?: string;
 }) {
-  const error = useFormState().fieldErrors?.[errorPath ?? name];
+  const state = useFormState();
+  const error = state.fieldErrors?.[errorPath ?? name];
   const id = useId();
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <select id={id} name={name} defaultValue={defaultValue} aria-invalid={error ? true : undefined}>
+      <select
+        id={id}
+        name={name}
+        defaultValue={state.values?.[name] ?? defaultValue}
+        aria-invalid={error ? true : undefined}
+      >
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}

@@ -144,44 +144,47 @@ export default async function DocumentsPage({ searchParams }: Props) {
             {documents.items.length === 0 ? (
               <p className="muted">{t('documents.none')}</p>
             ) : (
-              <table className="table" data-testid="documents-table">
-                <thead>
-                  <tr>
-                    <th>{t('documents.number')}</th>
-                    <th>{t('documents.issueDate')}</th>
-                    <th>{t('documents.counterparty')}</th>
-                    <th>{t('documents.kind')}</th>
-                    <th>{t('documents.status')}</th>
-                    <th className="num">{t('documents.gross')}</th>
-                    <th>{t('documents.folder')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {documents.items.map((document) => (
-                    <tr key={document.id}>
-                      <td>
-                        <Link href={`/dokumenty/${document.id}`}>{document.number}</Link>
-                      </td>
-                      <td>{formatDate(document.issueDate)}</td>
-                      <td>
-                        {document.direction === 'purchase' ? document.sellerName : document.buyerName}
-                        <div className="muted small">
-                          NIP {(document.direction === 'purchase' ? document.sellerNip : document.buyerNip) ?? '—'}
-                        </div>
-                      </td>
-                      <td>
-                        {documentLabel('documentDirection', document.direction)} ·{' '}
-                        {documentLabel('documentKind', document.kind)}
-                      </td>
-                      <td>
-                        <span className="status">{documentLabel('documentStatus', document.status)}</span>
-                      </td>
-                      <td className="num">{formatMoney(document.grossTotal, document.currency)}</td>
-                      <td>{folderNames.get(document.folderId) ?? '—'}</td>
+              <div className="table-wrap">
+                <table className="table" data-testid="documents-table">
+                  <thead>
+                    <tr>
+                      <th>{t('documents.number')}</th>
+                      <th>{t('documents.issueDate')}</th>
+                      <th>{t('documents.counterparty')}</th>
+                      <th>{t('documents.kindAndStatus')}</th>
+                      <th className="num">{t('documents.gross')}</th>
+                      {folder ? null : <th>{t('documents.folder')}</th>}
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {documents.items.map((document) => (
+                      <tr key={document.id}>
+                        <td>
+                          <Link href={`/dokumenty/${document.id}`} className="nowrap">
+                            {document.number}
+                          </Link>
+                        </td>
+                        <td className="nowrap">{formatDate(document.issueDate)}</td>
+                        <td>
+                          {document.direction === 'purchase' ? document.sellerName : document.buyerName}
+                          <div className="muted small">
+                            NIP {(document.direction === 'purchase' ? document.sellerNip : document.buyerNip) ?? '—'}
+                          </div>
+                        </td>
+                        <td>
+                          <span className="status">{documentLabel('documentStatus', document.status)}</span>
+                          <div className="muted small">
+                            {documentLabel('documentDirection', document.direction)} ·{' '}
+                            {documentLabel('documentKind', document.kind)}
+                          </div>
+                        </td>
+                        <td className="num">{formatMoney(document.grossTotal, document.currency)}</td>
+                        {folder ? null : <td>{folderNames.get(document.folderId) ?? '—'}</td>}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
             )}
             <Pager
               basePath="/dokumenty"

@@ -11,10 +11,17 @@ const PAGE_SIZE = 50;
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+/** "name: Sklep Kraków · permission: view": readable before/after values, long ones shortened. */
 function summary(value: unknown): string {
   if (value === undefined || value === null) return '—';
-  const text = JSON.stringify(value);
-  return text.length > 160 ? `${text.slice(0, 157)}…` : text;
+  const short = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text);
+  if (typeof value !== 'object' || Array.isArray(value)) return short(JSON.stringify(value));
+  return Object.entries(value as Record<string, unknown>)
+    .filter(([key]) => key !== 'id' && key !== 'tenantId')
+    .map(
+      ([key, item]) => `${key}: ${item === null ? '—' : short(typeof item === 'string' ? item : JSON.stringify(item))}`,
+    )
+    .join(' · ');
 }
 
 export default async function AuditPage({ searchParams }: Props) {

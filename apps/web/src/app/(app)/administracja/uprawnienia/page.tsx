@@ -26,6 +26,10 @@ function kindsLabel(kinds: readonly string[] | null | undefined): string {
   return kinds.map((kind) => (kind in KIND_LABELS ? KIND_LABELS[kind as keyof typeof KIND_LABELS] : kind)).join(', ');
 }
 
+function roleLabel(role: string): string {
+  return role === 'owner' || role === 'admin' || role === 'user' ? t(`role.${role}`) : role;
+}
+
 const KIND_LABELS = {
   sales: t('documentDirection.sales'),
   purchase: t('documentDirection.purchase'),
@@ -176,7 +180,7 @@ async function FolderGrants({ folderId, title }: { folderId: string; title: stri
                   {entry.via
                     .map((via) =>
                       via.type === 'role'
-                        ? t('grants.viaRole', { name: via.name })
+                        ? t('grants.viaRole', { name: roleLabel(via.name) })
                         : via.type === 'group'
                           ? t('grants.subjectGroup', { name: via.name })
                           : t('grants.viaUser'),

@@ -84,18 +84,20 @@ export default async function UsersPage() {
                 </td>
                 <td>{user.groups.map((group) => group.name).join(', ') || '—'}</td>
                 <td>{formatDateTime(user.lastLoginAt)}</td>
-                <td className="actions">
-                  <ActionForm action={updateUser.bind(null, user.id)} className="inline-form">
-                    <input type="hidden" name="disabled" value={user.status === 'disabled' ? 'false' : 'true'} />
-                    <SubmitButton variant={user.status === 'disabled' ? 'ghost' : 'danger'}>
-                      {user.status === 'disabled' ? t('users.enable') : t('users.disable')}
-                    </SubmitButton>
-                  </ActionForm>
-                  {user.status === 'invited' ? (
-                    <ActionForm action={resendInvitation.bind(null, user.id)} className="inline-form">
-                      <SubmitButton variant="ghost">{t('users.resend')}</SubmitButton>
+                <td>
+                  <div className="actions">
+                    <ActionForm action={updateUser.bind(null, user.id)} className="inline-form">
+                      <input type="hidden" name="disabled" value={user.status === 'disabled' ? 'false' : 'true'} />
+                      <SubmitButton variant={user.status === 'disabled' ? 'ghost' : 'danger'}>
+                        {user.status === 'disabled' ? t('users.enable') : t('users.disable')}
+                      </SubmitButton>
                     </ActionForm>
-                  ) : null}
+                    {user.status === 'invited' ? (
+                      <ActionForm action={resendInvitation.bind(null, user.id)} className="inline-form">
+                        <SubmitButton variant="ghost">{t('users.resend')}</SubmitButton>
+                      </ActionForm>
+                    ) : null}
+                  </div>
                 </td>
               </tr>
             ))}
