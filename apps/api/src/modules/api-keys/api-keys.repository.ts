@@ -16,10 +16,6 @@ export class ApiKeysRepository extends TenantRepository<ApiKeyEntity> {
     );
   }
 
-  find(tenant: TenantRef, id: string): Promise<ApiKeyEntity | null> {
-    return this.findOne(tenant, { id });
-  }
-
   /** Inserts and hands the row to `then` inside the same tenant transaction (for the audit event). */
   create<T>(tenant: TenantRef, key: NewApiKey, then: (row: ApiKeyEntity, m: EntityManager) => Promise<T>): Promise<T> {
     return this.transaction(tenant, async (m) => {

@@ -31,7 +31,7 @@ describe('KSeF failures in Polish', () => {
   });
 
   it('tells an unreachable KSeF and an undecryptable credential apart', () => {
-    expect(describeKsefFailure(new KsefUnavailableError({ status: 503, message: 'x' }), 'DEMO')).toMatch(
+    expect(describeKsefFailure(new KsefUnavailableError({ status: 503, message: 'x' }, false), 'DEMO')).toMatch(
       /^Nie udało się połączyć z KSeF \(DEMO\)/,
     );
     expect(describeKsefFailure(new TypeError('fetch failed'), 'TEST')).toMatch(

@@ -31,17 +31,20 @@ export class KsefCredentialsRepository extends TenantRepository<KsefCredentialEn
   replace(
     tenant: TenantRef,
     values: CredentialValues,
-    then: (before: KsefCredentialEntity | null, m: EntityManager) => Promise<void>,
+    succeededAt: Date | null,
+    then: (before: KsefCredentialEntity | null, id: string, m: EntityManager) => Promise<void>,
   ): Promise<void> {
     return this.transaction(tenant, async (m) => {
       const before = await m.findOne(KsefCredentialEntity, {
         where: this.where(tenant),
         lock: { mode: 'pessimistic_write' },
       });
-      const fresh = { ...values, lastSuccessAt: null, lastError: null, lastErrorAt: null };
-      if (before) await m.update(KsefCredentialEntity, this.where(tenant, { id: before.id }), fresh);
-      else await m.insert(KsefCredentialEntity, { ...fresh, tenantId: tenant.id });
-      await then(before, m);
+      // A new credential starts with a clean panel; one that just logged in (external signing) starts as a success.
+      const fresh = { ...values, lastSuccessAt: succeededAt, lastError: null, lastErrorAt: null };
+      let id = before?.id;
+      if (id) await m.update(KsefCredentialEntity, this.where(tenant, { id }), fresh);
+      else id = String((await m.insert(KsefCredentialEntity, { ...fresh, tenantId: tenant.id })).identifiers[0]!['id']);
+      await then(before, id, m);
     });
   }
 

@@ -131,25 +131,18 @@ export class KsefCredentialsService {
   ): Promise<void> {
     const secretEnvelope = await this.box.seal(ctx.tenant.id, serializeSecret(secret));
     const values = { method, secretEnvelope, details, expiresAt };
-    await this.credentials.replace(ctx.tenant, values, async (before, m) => {
-      await this.audit.record(
+    await this.credentials.replace(ctx.tenant, values, succeededAt, (before, id, m) =>
+      this.audit.record(
         ctx,
         {
           action: 'ksef_credential.set',
           targetType: 'ksef_credential',
-          targetId: ctx.tenant.id,
+          targetId: id,
           before: publicFacts(before),
           after: publicFacts(values),
         },
         m,
-      );
-    });
-    if (succeededAt) {
-      const row = await this.credentials.find(ctx.tenant);
-      if (row)
-        await this.credentials.recordOutcome(ctx.tenant, row.id, { at: succeededAt, error: null }, () =>
-          Promise.resolve(),
-        );
-    }
+      ),
+    );
   }
 }
