@@ -12,7 +12,7 @@ export function fieldPath(path: readonly PropertyKey[]): string {
 }
 
 export function zodFieldErrors(error: z.ZodError): FieldError[] {
-  return error.issues.flatMap((issue) =>
+  return error.issues.flatMap<FieldError>((issue) =>
     // An unknown field is reported at its own path, so the caller sees which one to remove.
     issue.code === 'unrecognized_keys'
       ? issue.keys.map((key) => ({
