@@ -6,6 +6,7 @@ import { startTestApi, type TestApi } from '../../testing/start-test-api';
 interface ListBody {
   items: { id: string; number: string; folderId: string; grossTotal: string; issueDate: string }[];
   total: number;
+  totalExact: boolean;
   page: number;
   pageSize: number;
 }
@@ -132,8 +133,23 @@ describe('documents: permission-filtered list, detail and changes', () => {
     expect((await list(token, `?folderId=${c.krakow.id}&kind=vat`)).total).toBe(2);
     expect((await list(token, '?sort=-grossTotal&pageSize=1')).items[0]!.grossTotal).toBe('1500.00');
     const second = await list(token, '?sort=grossTotal&pageSize=2&page=2');
-    expect(second).toMatchObject({ page: 2, pageSize: 2, total: 5 });
+    expect(second).toMatchObject({ page: 2, pageSize: 2, total: 5, totalExact: true });
     expect(second.items).toHaveLength(2);
+  });
+
+  it('counts the total up to 10,000 and says when there are more', async () => {
+    const c = await company();
+    await api.ctx.dataSource.query(
+      `INSERT INTO documents (tenant_id, folder_id, direction, kind, status, number, seller_name, buyer_name, issue_date,
+         net_total, vat_total, gross_total)
+       SELECT $1, $2, 'sales', 'vat', 'accepted', 'MASS/' || i, 'S', 'B', date '2026-01-01', 1, 0.23, 1.23
+         FROM generate_series(1, 10000) i`,
+      [c.tenant.id, c.costs.id],
+    );
+    const page = await list(await signIn(c.admin), '?pageSize=1');
+    expect(page).toMatchObject({ total: 10000, totalExact: false });
+    const narrowed = await list(await signIn(c.admin), '?number=FV/K');
+    expect(narrowed).toMatchObject({ total: 2, totalExact: true });
   });
 
   it('answers bad list parameters with Polish problem details naming each field', async () => {

@@ -38,6 +38,9 @@ export interface DocumentDetailRow extends DocumentListRow {
   updatedAt: string;
 }
 
+/** Totals are counted up to this many documents; beyond it the list says `totalExact: false`. */
+export const TOTAL_CAP = 10_000;
+
 /** Every sort ends with the id so pages are stable; each matches an index prefix where one exists. */
 const ORDER_BY: Record<DocumentSort, string> = {
   issueDate: 'd.issue_date ASC, d.id ASC',
@@ -53,22 +56,23 @@ const LIST_COLUMNS = `d.id, d.folder_id AS "folderId", d.kind, d.direction, d.st
   d.issue_date::text AS "issueDate", d.gross_total::text AS "grossTotal", d.currency, d.ksef_number AS "ksefNumber"`;
 
 /**
- * FROM + WHERE of the permission-filtered document list: owners and admins read the tenant's documents directly;
- * a user's rows are joined with the folders their grants reach (and the categories allowed there), in SQL.
+ * FROM + WHERE of the permission-filtered document list. Owners and admins read the tenant's documents directly.
+ * A user's documents are read folder by folder from the folders their grants reach (a LATERAL scan per folder on
+ * the (tenant_id, folder_id, issue_date, id) index, with the categories allowed there), in SQL. `OFFSET 0` keeps
+ * the planner from flattening it into a hash join over the whole tenant.
  */
 export function documentListSource(
   params: SqlParams,
   tenant: TenantRef,
   subject: AccessSubject,
   filters: Omit<DocumentFilters, 'sort' | 'page' | 'pageSize'>,
+  /** For a page of a user's list: each folder contributes only its first rows in the page's order. */
+  perFolder?: { orderBy: string; limit: number },
+  /** The name of a CTE already holding the subject's folder scope (planned once for page and count). */
+  scopeCte?: string,
 ): string {
-  const where: string[] = [];
-  let from = 'documents d';
-  if (subject.kind !== 'all') {
-    from = `(${folderScopeSql(params, tenant, subject, 'view')}) v JOIN documents d ON d.folder_id = v.folder_id`;
-    where.push(categoriesMatchSql('v.document_kinds', 'd'));
-  }
-  where.unshift(`d.tenant_id = ${params.add(tenant.id)}`);
+  const scope = subject.kind === 'all' ? null : (scopeCte ?? `(${folderScopeSql(params, tenant, subject, 'view')})`);
+  const where = [`d.tenant_id = ${params.add(tenant.id)}`];
   if (filters.folderId) where.push(`d.folder_id = ${params.add(filters.folderId)}`);
   if (filters.kind) where.push(`d.kind = ${params.add(filters.kind)}`);
   if (filters.direction) where.push(`d.direction = ${params.add(filters.direction)}`);
@@ -84,7 +88,36 @@ export function documentListSource(
     const number = `${params.add(filters.number)}::text`;
     where.push(`d.number >= ${number} AND d.number < ${number} || chr(1114111) AND starts_with(d.number, ${number})`);
   }
-  return `FROM ${from} WHERE ${where.join(' AND ')}`;
+  if (!scope) return `FROM documents d WHERE ${where.join(' AND ')}`;
+  where.push('d.folder_id = v.folder_id', categoriesMatchSql('v.document_kinds', 'd'));
+  const tail = perFolder ? `ORDER BY ${perFolder.orderBy} LIMIT ${params.add(perFolder.limit)}` : 'OFFSET 0';
+  return `FROM ${scope} v CROSS JOIN LATERAL (SELECT d.* FROM documents d WHERE ${where.join(' AND ')} ${tail}) d`;
+}
+
+/**
+ * The list statement: the page and the total over the same permission-filtered source, in one statement (one plan,
+ * one round trip). Counting stops past TOTAL_CAP: an exact count of a million rows would cost more than the page.
+ */
+export function documentListSql(
+  tenant: TenantRef,
+  subject: AccessSubject,
+  filters: DocumentFilters,
+): { sql: string; values: unknown[] } {
+  const params = new SqlParams();
+  const limit = params.add(filters.pageSize);
+  const offset = params.add((filters.page - 1) * filters.pageSize);
+  const orderBy = ORDER_BY[filters.sort];
+  const scoped = subject.kind !== 'all';
+  const scope = scoped ? `visible AS MATERIALIZED (${folderScopeSql(params, tenant, subject, 'view')}),` : '';
+  const cte = scoped ? 'visible' : undefined;
+  const perFolder = { orderBy, limit: filters.page * filters.pageSize };
+  const pageSource = documentListSource(params, tenant, subject, filters, perFolder, cte);
+  const countSource = documentListSource(params, tenant, subject, filters, undefined, cte);
+  const sql = `
+      WITH ${scope} page AS (SELECT ${LIST_COLUMNS} ${pageSource} ORDER BY ${orderBy} LIMIT ${limit} OFFSET ${offset})
+      SELECT COALESCE((SELECT json_agg(page) FROM page), '[]'::json) AS items,
+             (SELECT count(*)::int FROM (SELECT 1 ${countSource} LIMIT ${TOTAL_CAP + 1}) counted) AS total`;
+  return { sql, values: params.values };
 }
 
 @Injectable()
@@ -95,24 +128,16 @@ export class DocumentsRepository {
     tenant: TenantRef,
     subject: AccessSubject,
     filters: DocumentFilters,
-  ): Promise<{ items: DocumentListRow[]; total: number }> {
-    if (subject.kind === 'none') return { items: [], total: 0 };
-    return this.scope.run(tenant, async (m) => {
-      const listParams = new SqlParams();
-      const source = documentListSource(listParams, tenant, subject, filters);
-      const limit = listParams.add(filters.pageSize);
-      const offset = listParams.add((filters.page - 1) * filters.pageSize);
-      const items = await m.query<DocumentListRow[]>(
-        `SELECT ${LIST_COLUMNS} ${source} ORDER BY ${ORDER_BY[filters.sort]} LIMIT ${limit} OFFSET ${offset}`,
-        listParams.values,
-      );
-      const countParams = new SqlParams();
-      const [counted] = await m.query<{ total: number }[]>(
-        `SELECT count(*)::int AS total ${documentListSource(countParams, tenant, subject, filters)}`,
-        countParams.values,
-      );
-      return { items, total: counted?.total ?? 0 };
+  ): Promise<{ items: DocumentListRow[]; total: number; totalExact: boolean }> {
+    if (subject.kind === 'none') return { items: [], total: 0, totalExact: true };
+    const { sql, values } = documentListSql(tenant, subject, filters);
+    const [row] = await this.scope.run(tenant, async (m) => {
+      // The planner overestimates the folders a grant reaches, and JIT-compiling this short query costs ~150 ms.
+      await m.query(`SET LOCAL jit = off`);
+      return m.query<{ items: DocumentListRow[]; total: number }[]>(sql, values);
     });
+    const counted = row?.total ?? 0;
+    return { items: row?.items ?? [], total: Math.min(counted, TOTAL_CAP), totalExact: counted <= TOTAL_CAP };
   }
 
   /** Full detail of a document already checked by requireAccess. */

@@ -22,8 +22,8 @@ export class DocumentsService {
   ) {}
 
   async list(ctx: RequestContext, filters: DocumentFilters): Promise<DocumentListDto> {
-    const { items, total } = await this.documents.list(ctx.tenant, accessSubjectOf(ctx), filters);
-    return { items, page: filters.page, pageSize: filters.pageSize, total };
+    const { items, total, totalExact } = await this.documents.list(ctx.tenant, accessSubjectOf(ctx), filters);
+    return { items, page: filters.page, pageSize: filters.pageSize, total, totalExact };
   }
 
   async detail(ctx: RequestContext, id: string): Promise<DocumentDto> {

@@ -80,6 +80,9 @@ export class DocumentListDto extends createZodDto(
     items: z.array(documentListItemSchema),
     page: z.number().int(),
     pageSize: z.number().int(),
+    /** Matching documents, counted up to 10,000. */
     total: z.number().int(),
+    /** false when more than 10,000 documents match (total then shows 10,000). */
+    totalExact: z.boolean(),
   }),
 ) {}
