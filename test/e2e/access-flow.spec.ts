@@ -133,7 +133,7 @@ describe('web: folder permissions from the admin screens to what a store user se
     expect(await nav.getByRole('link', { name: 'Administracja' }).count()).toBe(0);
     await nav.getByRole('link', { name: 'Dokumenty' }).click();
     await user.getByRole('heading', { name: 'Dokumenty', level: 1 }).waitFor();
-    const numbers = await user.getByTestId('documents-table').locator('tbody tr td:first-child').allTextContents();
+    const numbers = await user.getByTestId('documents-table').locator('tbody tr td:first-child a').allTextContents();
     expect(numbers.sort()).toEqual(krakow.map((document) => document.number).sort());
     const folders = await user.getByRole('navigation', { name: 'Katalogi' }).getByRole('link').allTextContents();
     expect(folders.map((name) => name.replace(/\s*\(\d+\)$/, ''))).toEqual(['Wszystkie dokumenty', 'Kraków']);

@@ -138,6 +138,7 @@ export const connectionSchema = z.object({
   lastSuccessAt: nullableString,
   lastError: nullableString,
   lastErrorAt: nullableString,
+  details: z.record(z.string(), z.string()).default({}),
 });
 export type Connection = z.infer<typeof connectionSchema>;
 

@@ -54,7 +54,7 @@ export async function deleteFolder(folderId: string, _state: FormState, data: Fo
 }
 
 export async function addGrant(folderId: string, _state: FormState, data: FormData): Promise<FormState> {
-  return runFormAction(async () => {
+  const result = await runFormAction(async () => {
     const [type, id] = text(data, 'subject').split(':');
     const kinds = texts(data, 'documentKinds');
     await tenantApiRaw(`${folderPath(folderId)}/grants`, {
@@ -68,6 +68,9 @@ export async function addGrant(folderId: string, _state: FormState, data: FormDa
     refresh();
     return t('grants.added');
   });
+  // The form has one "Komu" field for the API's userId/groupId pair.
+  const subjectError = result.fieldErrors?.['userId'] ?? result.fieldErrors?.['groupId'];
+  return subjectError ? { ...result, fieldErrors: { ...result.fieldErrors, subject: subjectError } } : result;
 }
 
 export async function removeGrant(folderId: string, grantId: string, _state: FormState): Promise<FormState> {

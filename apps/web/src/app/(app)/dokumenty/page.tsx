@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Fragment } from 'react';
 import { formatDate, formatMoney } from '../../../components/format';
 import { Pager, pageParam, param } from '../../../components/pager';
 import { t } from '../../../i18n/t';
@@ -153,16 +154,18 @@ export default async function DocumentsPage({ searchParams }: Props) {
                       <th>{t('documents.counterparty')}</th>
                       <th>{t('documents.kindAndStatus')}</th>
                       <th className="num">{t('documents.gross')}</th>
-                      {folder ? null : <th>{t('documents.folder')}</th>}
                     </tr>
                   </thead>
                   <tbody>
                     {documents.items.map((document) => (
                       <tr key={document.id}>
                         <td>
-                          <Link href={`/dokumenty/${document.id}`} className="nowrap">
-                            {document.number}
+                          <Link href={`/dokumenty/${document.id}`}>
+                            <BreakableNumber value={document.number} />
                           </Link>
+                          {folder ? null : (
+                            <div className="muted small">{folderNames.get(document.folderId) ?? '—'}</div>
+                          )}
                         </td>
                         <td className="nowrap">{formatDate(document.issueDate)}</td>
                         <td>
@@ -179,7 +182,6 @@ export default async function DocumentsPage({ searchParams }: Props) {
                           </div>
                         </td>
                         <td className="num">{formatMoney(document.grossTotal, document.currency)}</td>
-                        {folder ? null : <td>{folderNames.get(document.folderId) ?? '—'}</td>}
                       </tr>
                     ))}
                   </tbody>
@@ -198,6 +200,21 @@ export default async function DocumentsPage({ searchParams }: Props) {
       </div>
     </>
   );
+}
+
+/** An invoice number that may wrap after its slashes (FV/KRK/2026/11/0046), never inside a part. */
+function BreakableNumber({ value }: { value: string }) {
+  const parts = value.split('/');
+  return parts.map((part, index) => (
+    <Fragment key={index}>
+      {part}
+      {index < parts.length - 1 ? (
+        <>
+          /<wbr />
+        </>
+      ) : null}
+    </Fragment>
+  ));
 }
 
 function FilterSelect({

@@ -133,7 +133,7 @@ async function FolderGrants({ folderId, title }: { folderId: string; title: stri
         )}
         <h3 className="card__subtitle">{t('grants.add')}</h3>
         <ActionForm action={addGrant.bind(null, folderId)} className="form form--grid" label={t('grants.add')}>
-          <SelectField name="subject" label={t('grants.subject')} options={subjects} errorPath="groupId" />
+          <SelectField name="subject" label={t('grants.subject')} options={subjects} />
           <SelectField
             name="permission"
             label={t('grants.permission')}

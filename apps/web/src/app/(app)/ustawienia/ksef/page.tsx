@@ -113,6 +113,12 @@ function ConnectionPanel({ connection }: { connection: Connection }) {
             {connection.lastError ? `${connection.lastError} (${formatDateTime(connection.lastErrorAt)})` : '—'}
           </dd>
         </div>
+        {Object.entries(connection.details).map(([key, value]) => (
+          <div key={key}>
+            <dt>{DETAIL_LABELS[key] ?? key}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
       </dl>
       <ActionForm action={testKsefConnection} label={t('ksef.test')}>
         <SubmitButton>{t('ksef.test')}</SubmitButton>
@@ -120,6 +126,13 @@ function ConnectionPanel({ connection }: { connection: Connection }) {
     </section>
   );
 }
+
+/** Labels of the connection's non-secret facts (certificate subject and serial, token description). */
+const DETAIL_LABELS: Record<string, string> = {
+  subject: t('ksef.detail.subject'),
+  serialNumber: t('ksef.detail.serialNumber'),
+  description: t('ksef.detail.description'),
+};
 
 function describe(item: KsefCredentialItem): string {
   for (const key of ['description', 'name', 'commonName', 'certificateName', 'referenceNumber', 'serialNumber', 'id']) {
@@ -142,6 +155,7 @@ function CredentialList({ title, list }: { title: string; list: KsefCredentialIt
           <thead>
             <tr>
               <th>{t('ksef.itemName')}</th>
+              <th>{t('ksef.itemStatus')}</th>
               <th>{t('ksef.expiresAt')}</th>
             </tr>
           </thead>
@@ -149,6 +163,7 @@ function CredentialList({ title, list }: { title: string; list: KsefCredentialIt
             {list.map((item, index) => (
               <tr key={index}>
                 <td>{describe(item)}</td>
+                <td>{typeof item['status'] === 'string' ? item['status'] : '—'}</td>
                 <td>
                   <span className={`expiry expiry--${item.expiry}`}>
                     {formatDate(item.expiresAt)} · {t(`ksef.expiry.${item.expiry}`)}
