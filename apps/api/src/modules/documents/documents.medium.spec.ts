@@ -223,7 +223,7 @@ describe('documents: permission-filtered list, detail and changes', () => {
       json: { status: 'sent', extra: 1 },
     });
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as Problem).errors.map((e) => e.path).sort()).toEqual(['(body)', 'status']);
+    expect(((await bad.json()) as Problem).errors.map((e) => e.path).sort()).toEqual(['extra', 'status']);
   });
 
   it('answers 404 to tenant A for tenant B’s documents and changes nothing', async () => {

@@ -170,7 +170,7 @@ describe('folders: the tree, its rules and who sees it', () => {
     expect(response.status).toBe(400);
     const body = (await response.json()) as Problem;
     expect(body.code).toBe('VALIDATION_FAILED');
-    expect(body.errors.map((e) => e.path).sort()).toEqual(['(body)', 'name', 'parentId']);
+    expect(body.errors.map((e) => e.path).sort()).toEqual(['color', 'name', 'parentId']);
     expect(body.errors.find((e) => e.path === 'name')!.message).toBe('Nazwa katalogu nie może zawierać znaku „/”.');
     const emptyPatch = await api.request('/v1/folders/00000000-0000-4000-8000-000000000000', {
       method: 'PATCH',

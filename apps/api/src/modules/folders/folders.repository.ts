@@ -36,6 +36,12 @@ export class FoldersRepository {
     const handled = folderScopeSql(params, tenant, subject, 'handle');
     const t = params.add(tenant.id);
     const filter = only ? `WHERE t.id = ${params.add(only)}` : '';
+    // An admin's whole tree: one grouped pass over the tenant's documents; otherwise a count per visible folder.
+    const counts =
+      subject.kind === 'all' && !only
+        ? `SELECT d.folder_id, count(*)::int AS n FROM documents d WHERE d.tenant_id = ${t} GROUP BY d.folder_id`
+        : `SELECT s.folder_id, (SELECT count(*) FROM documents d WHERE d.tenant_id = ${t} AND d.folder_id = s.folder_id
+             AND ${categoriesMatchSql('s.document_kinds', 'd')})::int AS n FROM seen s`;
     const sql = `
       WITH RECURSIVE tree AS (
         SELECT f.id, f.parent_id, f.name, f.system_key, ARRAY[f.name::text] AS path
@@ -43,17 +49,23 @@ export class FoldersRepository {
         UNION ALL
         SELECT c.id, c.parent_id, c.name, c.system_key, t.path || c.name::text
           FROM tree t JOIN folders c ON c.tenant_id = ${t} AND c.parent_id = t.id
-      )
+      ),
+      seen AS MATERIALIZED (${seen}),
+      handled AS MATERIALIZED (SELECT DISTINCT folder_id FROM (${handled}) h),
+      counts AS MATERIALIZED (${counts})
       SELECT t.id, t.parent_id AS "parentId", t.name, t.system_key AS "systemKey", t.path,
-             (SELECT count(*) FROM documents d
-               WHERE d.tenant_id = ${t} AND d.folder_id = t.id AND ${categoriesMatchSql('s.document_kinds', 'd')})::int
-               AS "documentCount",
-             EXISTS (SELECT 1 FROM (${handled}) h WHERE h.folder_id = t.id) AS "canHandle"
+             COALESCE(c.n, 0) AS "documentCount", h.folder_id IS NOT NULL AS "canHandle"
         FROM tree t
-        JOIN (${seen}) s ON s.folder_id = t.id
+        JOIN seen s ON s.folder_id = t.id
+        LEFT JOIN handled h ON h.folder_id = t.id
+        LEFT JOIN counts c ON c.folder_id = t.id
        ${filter}
        ORDER BY t.path`;
-    const work = (m: EntityManager) => m.query<FolderRow[]>(sql, params.values);
+    const work = async (m: EntityManager) => {
+      // Short per-folder counts: JIT compilation would cost more than it saves (see documents.repository.ts).
+      await m.query(`SET LOCAL jit = off`);
+      return m.query<FolderRow[]>(sql, params.values);
+    };
     return manager ? work(manager) : this.scope.run(tenant, work);
   }
 
