@@ -51,6 +51,7 @@ export default async function GroupPage({ params }: { params: Promise<{ id: stri
           </ActionForm>
           <ActionForm
             action={deleteGroup.bind(null, group.id)}
+            className="form danger-zone"
             confirm={t('groups.deleteConfirm', { name: group.name })}
           >
             <SubmitButton variant="danger">{t('groups.delete')}</SubmitButton>
