@@ -147,8 +147,10 @@ describe('companies: details (Ustawienia → Dane firmy) and creation by a platf
     expect(response.status).toBe(400);
     const problem = (await response.json()) as Problem;
     expect(problem.errors.map((e) => e.path).sort()).toEqual(
-      ['(body)', 'contactEmail', 'eori', 'name', 'registeredAddress.line1', 'taxpayerStatus'].sort(),
+      ['contactEmail', 'eori', 'name', 'nip', 'registeredAddress.line1', 'taxpayerStatus'].sort(),
     );
+    // The NIP is fixed for a company: sending it is an unknown field, named as such.
+    expect(problem.errors.find((e) => e.path === 'nip')?.message).toBe('Nieznane pole: usuń je z żądania.');
     expect(problem.errors.find((e) => e.path === 'name')?.message).toBe('Podaj nazwę firmy.');
     expect(await tenantRow(tenant.id)).toMatchObject({ name: tenant.name, eori: null, contact_email: null });
   });
