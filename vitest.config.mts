@@ -19,7 +19,7 @@ const packageProjects = ['packages', 'apps']
   .map((dir) => ({
     extends: true as const,
     test: {
-      name: dir.split('/')[1]!,
+      name: dir.split('/')[1],
       root: resolve(root, dir),
       include: ['src/**/*.spec.ts', 'test/**/*.spec.ts'],
     },
