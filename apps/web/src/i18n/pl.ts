@@ -314,6 +314,7 @@ export const pl = {
   'ksef.detail.subject': 'Podmiot certyfikatu',
   'ksef.detail.serialNumber': 'Numer seryjny',
   'ksef.detail.description': 'Opis',
+  'ksef.detail.tokenReference': 'Numer referencyjny tokenu',
   'ksef.listEmpty': 'KSeF nie zwrócił żadnych pozycji.',
   'ksef.listUnavailable': 'Lista będzie dostępna po skonfigurowaniu działającego połączenia z KSeF.',
   'ksef.expiry.ok': 'ważny',

@@ -132,6 +132,7 @@ const DETAIL_LABELS: Record<string, string> = {
   subject: t('ksef.detail.subject'),
   serialNumber: t('ksef.detail.serialNumber'),
   description: t('ksef.detail.description'),
+  tokenReference: t('ksef.detail.tokenReference'),
 };
 
 function describe(item: KsefCredentialItem): string {
