@@ -14,6 +14,8 @@ export interface TestApi {
   ctx: TestContext;
   url: string;
   request(path: string, init?: RequestInit & { token?: string; json?: unknown }): Promise<Response>;
+  /** Signs a person in and returns their bearer token (fails the test when the login is refused). */
+  signIn(user: { email: string; password: string }): Promise<string>;
   /** A GET with any headers, Host included (fetch may not set Host): for portal-address tests. */
   getRaw(path: string, headers: Record<string, string>): Promise<{ status: number; body: unknown }>;
   close(): Promise<void>;
@@ -41,19 +43,28 @@ export async function startTestApi(label: string, env: Record<string, string> = 
   await app.listen(0, '127.0.0.1');
   const { port } = (app.getHttpServer() as Server).address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
+  const request: TestApi['request'] = (path, init = {}) => {
+    const headers = new Headers(init.headers);
+    if (init.token) headers.set('authorization', `Bearer ${init.token}`);
+    let body = init.body;
+    if (init.json !== undefined) {
+      headers.set('content-type', 'application/json');
+      body = JSON.stringify(init.json);
+    }
+    return fetch(`${url}${path}`, { ...init, headers, body });
+  };
   return {
     app,
     ctx,
     url,
-    request(path, init = {}) {
-      const headers = new Headers(init.headers);
-      if (init.token) headers.set('authorization', `Bearer ${init.token}`);
-      let body = init.body;
-      if (init.json !== undefined) {
-        headers.set('content-type', 'application/json');
-        body = JSON.stringify(init.json);
-      }
-      return fetch(`${url}${path}`, { ...init, headers, body });
+    request,
+    async signIn(user) {
+      const response = await request('/v1/auth/login', {
+        method: 'POST',
+        json: { email: user.email, password: user.password },
+      });
+      if (response.status !== 200) throw new Error(`login of ${user.email} answered ${response.status}`);
+      return ((await response.json()) as { accessToken: string }).accessToken;
     },
     getRaw(path, headers) {
       return new Promise((resolveResponse, reject) => {

@@ -14,11 +14,7 @@ describe('API keys (Administracja → Klucze API)', () => {
   });
   afterAll(() => api.close());
 
-  async function signIn(email: string, password: string): Promise<string> {
-    const response = await api.request('/v1/auth/login', { method: 'POST', json: { email, password } });
-    expect(response.status).toBe(200);
-    return ((await response.json()) as { accessToken: string }).accessToken;
-  }
+  const signIn = (email: string, password: string): Promise<string> => api.signIn({ email, password });
 
   async function adminOf() {
     const tenant = await api.ctx.newTenant();

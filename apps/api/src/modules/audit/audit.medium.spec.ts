@@ -20,10 +20,7 @@ describe('audit log (Administracja → Dziennik zdarzeń)', () => {
   });
   afterAll(() => api.close());
 
-  async function signIn(email: string, password: string): Promise<string> {
-    const response = await api.request('/v1/auth/login', { method: 'POST', json: { email, password } });
-    return ((await response.json()) as { accessToken: string }).accessToken;
-  }
+  const signIn = (email: string, password: string): Promise<string> => api.signIn({ email, password });
 
   async function company() {
     const tenant = await api.ctx.newTenant();

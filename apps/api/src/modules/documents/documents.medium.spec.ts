@@ -24,11 +24,7 @@ describe('documents: permission-filtered list, detail and changes', () => {
   });
   afterAll(() => api.close());
 
-  async function signIn(user: { email: string; password: string }): Promise<string> {
-    const response = await api.request('/v1/auth/login', { method: 'POST', json: user });
-    expect(response.status).toBe(200);
-    return ((await response.json()) as { accessToken: string }).accessToken;
-  }
+  const signIn = (user: { email: string; password: string }): Promise<string> => api.signIn(user);
 
   async function list(token: string, query = ''): Promise<ListBody> {
     const response = await api.request(`/v1/documents${query}`, { token });

@@ -22,11 +22,7 @@ describe('user groups (Administracja → Grupy)', () => {
   });
   afterAll(() => api.close());
 
-  async function signIn(email: string, password: string): Promise<string> {
-    const response = await api.request('/v1/auth/login', { method: 'POST', json: { email, password } });
-    expect(response.status).toBe(200);
-    return ((await response.json()) as { accessToken: string }).accessToken;
-  }
+  const signIn = (email: string, password: string): Promise<string> => api.signIn({ email, password });
 
   async function companyWithAdmin() {
     const tenant = await api.ctx.newTenant();

@@ -23,11 +23,7 @@ describe('permissions: grants, who sees a folder, effective permissions', () => 
   });
   afterAll(() => api.close());
 
-  async function signIn(user: { email: string; password: string }): Promise<string> {
-    const response = await api.request('/v1/auth/login', { method: 'POST', json: user });
-    expect(response.status).toBe(200);
-    return ((await response.json()) as { accessToken: string }).accessToken;
-  }
+  const signIn = (user: { email: string; password: string }): Promise<string> => api.signIn(user);
 
   async function company() {
     const tenant = await api.ctx.newTenant();

@@ -8,11 +8,7 @@ describe('tenant resolution and the request guard', () => {
   });
   afterAll(() => api.close());
 
-  async function signIn(email: string, password: string): Promise<string> {
-    const response = await api.request('/v1/auth/login', { method: 'POST', json: { email, password } });
-    expect(response.status).toBe(200);
-    return ((await response.json()) as { accessToken: string }).accessToken;
-  }
+  const signIn = (email: string, password: string): Promise<string> => api.signIn({ email, password });
 
   it('uses the only company of a person without being told', async () => {
     const tenant = await api.ctx.newTenant({ name: 'Jedyna Firma' });

@@ -36,11 +36,7 @@ describe('companies: details (Ustawienia → Dane firmy) and creation by a platf
     rmSync(scratch, { recursive: true, force: true });
   });
 
-  async function signIn(email: string, password: string): Promise<string> {
-    const response = await api.request('/v1/auth/login', { method: 'POST', json: { email, password } });
-    expect(response.status).toBe(200);
-    return ((await response.json()) as { accessToken: string }).accessToken;
-  }
+  const signIn = (email: string, password: string): Promise<string> => api.signIn({ email, password });
 
   async function tenantRow(id: string) {
     const rows: Record<string, unknown>[] = await api.ctx.dataSource.query(

@@ -39,11 +39,7 @@ describe('users of a company (Administracja → Użytkownicy)', () => {
     rmSync(scratch, { recursive: true, force: true });
   });
 
-  async function signIn(email: string, password: string): Promise<string> {
-    const response = await api.request('/v1/auth/login', { method: 'POST', json: { email, password } });
-    expect(response.status).toBe(200);
-    return ((await response.json()) as { accessToken: string }).accessToken;
-  }
+  const signIn = (email: string, password: string): Promise<string> => api.signIn({ email, password });
 
   async function companyWithAdmin(role: 'owner' | 'admin' = 'admin') {
     const tenant = await api.ctx.newTenant();
