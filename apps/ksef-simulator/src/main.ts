@@ -12,6 +12,7 @@ async function main(): Promise<void> {
     // Rate limits follow the production table; /testdata/rate-limits and /sim switch them per context.
     rateLimits: { enabled: config.SIM_RATE_LIMITS },
     processingDelayMs: config.SIM_PROCESSING_DELAY_MS,
+    timeScale: config.SIM_TIME_SCALE,
     tokenLifetimes: {
       accessTokenSeconds: config.SIM_ACCESS_TOKEN_TTL_SECONDS,
       refreshTokenSeconds: config.SIM_REFRESH_TOKEN_TTL_SECONDS,

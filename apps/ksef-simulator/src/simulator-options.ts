@@ -1,4 +1,4 @@
-import { SimClock } from './core/clock';
+import { scaledTimeSource, SimClock } from './core/clock';
 import { PUBLIC_PER_SECOND, type RateLimitTable } from './core/rate-limits';
 import { DEFAULT_TOKEN_LIFETIMES, type TokenLifetimes } from './services/token-issuer';
 
@@ -7,6 +7,12 @@ export type KsefEnvironment = 'TEST' | 'DEMO' | 'PRD';
 export interface SimulatorOptions {
   /** Injectable clock; `/sim/clock` moves it. */
   clock?: SimClock;
+  /**
+   * Simulated time runs this many times faster than real time (default 1): rate-limit windows, Retry-After,
+   * token lifetimes and processing delays all pass N× sooner. Benchmarks use it to cover hours in minutes;
+   * a client must then run on a clock scaled the same way. Ignored when `clock` is given.
+   */
+  timeScale?: number;
   /** Keys, certificates and the state snapshot live here; null/undefined = everything in memory. */
   dataDir?: string | null;
   /** Save the state to `<dataDir>/state.json` on close and every `snapshotIntervalMs` (default: true with a dataDir). */
@@ -37,6 +43,7 @@ export interface SimulatorOptions {
 
 export interface ResolvedSimulatorOptions {
   clock: SimClock;
+  timeScale: number;
   dataDir: string | null;
   snapshot: boolean;
   snapshotIntervalMs: number;
@@ -58,8 +65,11 @@ export interface ResolvedSimulatorOptions {
 
 export function resolveOptions(options: SimulatorOptions): ResolvedSimulatorOptions {
   const environment = options.environment ?? 'TEST';
+  const timeScale = options.clock ? 1 : (options.timeScale ?? 1);
+  if (!(timeScale > 0) || !Number.isFinite(timeScale)) throw new Error(`timeScale must be > 0 (got ${timeScale})`);
   return {
-    clock: options.clock ?? new SimClock(),
+    clock: options.clock ?? new SimClock(timeScale === 1 ? Date.now : scaledTimeSource(timeScale)),
+    timeScale,
     dataDir: options.dataDir ?? null,
     snapshot: options.snapshot ?? Boolean(options.dataDir),
     snapshotIntervalMs: options.snapshotIntervalMs ?? 30_000,

@@ -4,7 +4,7 @@ import { renderError } from './core/error-handler';
 import { FaultInjector } from './core/faults';
 import { PresignedUrls } from './core/presigned-urls';
 import { RateLimiter } from './core/rate-limiter';
-import { guardRequest, policyOf } from './core/request-guard';
+import { guardRequest, policyOf, spoilAnswer } from './core/request-guard';
 import { Scheduler } from './core/scheduler';
 import { StatsRecorder } from './core/stats';
 import { SimulatorStore } from './core/store';
@@ -53,7 +53,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     faults: new FaultInjector(clock, resolved.processingDelayMs),
     stats: new StatsRecorder(clock.now()),
     urls: new PresignedUrls(keys.secret),
-    scheduler: new Scheduler((error) => app.log.error({ err: error }, 'background task failed')),
+    scheduler: new Scheduler((error) => app.log.error({ err: error }, 'background task failed'), resolved.timeScale),
     xml,
     log: app.log,
     baseUrl: (request: FastifyRequest) =>
@@ -69,7 +69,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     // TEST echoes X-Test-System-Warning back as a system warning.
     const warning = request.headers['x-test-system-warning'];
     if (typeof warning === 'string' && reply.statusCode < 300) void reply.header('X-System-Warning', warning);
-    return payload;
+    return spoilAnswer(request, reply, payload);
   });
   app.addHook('onResponse', async (request, reply) => {
     // Reads never change state; everything else (and the background work it starts) may.

@@ -15,6 +15,8 @@ export const simulatorEnvSchema = z.object({
   SIM_RATE_LIMITS: booleanFlag(true),
   /** Delay of each asynchronous processing step, as KSeF processes invoices asynchronously. */
   SIM_PROCESSING_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(200),
+  /** Simulated time runs this many times faster than real time (benchmarks of hour-long rate-limit windows). */
+  SIM_TIME_SCALE: z.coerce.number().positive().max(100_000).default(1),
   SIM_ACCESS_TOKEN_TTL_SECONDS: z.coerce
     .number()
     .int()

@@ -24,3 +24,12 @@ export class SimClock implements Clock {
     this.offsetMs = 0;
   }
 }
+
+/**
+ * A time source running `scale` times faster than real time from `start` on, for benchmarks that must cover
+ * hours of KSeF time (rate-limit windows, Retry-After, processing delays) in minutes.
+ */
+export function scaledTimeSource(scale: number, start: number = Date.now()): () => number {
+  const origin = performance.now();
+  return () => start + Math.floor((performance.now() - origin) * scale);
+}

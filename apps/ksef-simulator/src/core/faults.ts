@@ -1,5 +1,12 @@
 import { z } from 'zod';
 import type { Clock } from './clock';
+import {
+  type FaultMoment,
+  type RequestShape,
+  type ScriptedFault,
+  ScriptedFaults,
+  scriptedFaultSchema,
+} from './scripted-faults';
 
 export const outageKindSchema = z.enum(['MAINTENANCE', 'FAILURE', 'TOTAL_FAILURE']);
 
@@ -34,6 +41,8 @@ export const faultSettingsSchema = z
       })
       .nullable()
       .optional(),
+    /** Deterministic faults for the next matching requests (replaces the list; `[]` clears it). */
+    scripted: z.array(scriptedFaultSchema).max(100).optional(),
   })
   .strict();
 
@@ -61,6 +70,7 @@ export class FaultInjector {
   private dropRate = 0;
   private outages: Outage[] = [];
   private forced429: { rate: number; retryAfterSeconds: number; groups?: string[] } | null = null;
+  private readonly scripted = new ScriptedFaults();
   processingDelayMs: number;
 
   constructor(
@@ -81,6 +91,7 @@ export class FaultInjector {
       this.outages = settings.outages.map((o) => ({ from: Date.parse(o.from), to: Date.parse(o.to), kind: o.kind }));
     }
     if (settings.forced429 !== undefined) this.forced429 = settings.forced429;
+    if (settings.scripted !== undefined) this.scripted.replace(settings.scripted);
   }
 
   clear(): void {
@@ -90,6 +101,7 @@ export class FaultInjector {
     this.dropRate = 0;
     this.outages = [];
     this.forced429 = null;
+    this.scripted.clear();
     this.processingDelayMs = this.defaultProcessingDelayMs;
   }
 
@@ -106,7 +118,13 @@ export class FaultInjector {
         kind: o.kind,
       })),
       forced429: this.forced429,
+      scripted: this.scripted.describe(),
     };
+  }
+
+  /** The scripted fault for this request at this moment, if one is still pending (and uses it up). */
+  scriptedFor(request: RequestShape, when: FaultMoment): ScriptedFault | null {
+    return this.scripted.take(request, when);
   }
 
   /** The outage in force now, if any (also drives `/sim/latarnia/status`). */

@@ -6,6 +6,12 @@ import { ForbiddenError, ServiceUnavailableError, TooManyRequestsError, Unauthor
 import { ipAllowed, normaliseIp } from './ip-policy';
 import type { RequestAuth } from './request-auth';
 import type { BearerKind, RoutePolicy } from './route-policy';
+import type { ScriptedFault } from './scripted-faults';
+
+/** Scripted faults that spoil the answer of a request the simulator handles normally. */
+const answerFaults = new WeakMap<FastifyRequest, ScriptedFault>();
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const TOKEN_TYPES: Record<Exclude<BearerKind, 'none'>, string[]> = {
   authentication: ['OperationToken'],
@@ -33,10 +39,26 @@ export async function guardRequest(ctx: SimulatorContext, request: FastifyReques
   const policy = policyOf(request);
   if (!policy) return;
 
+  if (policy.group !== 'unlimited') {
+    const shape = { method: request.method, path: request.url.split('?')[0] ?? '', group: policy.group };
+    const scripted = ctx.faults.scriptedFor(shape, 'before');
+    if (scripted?.action === 'error') {
+      throw new ServiceUnavailableError(scripted.status, 'Wystąpił błąd serwera (symulowany).');
+    }
+    if (scripted?.action === 'drop') {
+      request.raw.socket.destroy();
+      await reply.hijack();
+      return;
+    }
+    if (scripted?.action === 'delay') await sleep(scripted.delayMs);
+    const after = ctx.faults.scriptedFor(shape, 'after');
+    if (after) answerFaults.set(request, after);
+  }
+
   // Pre-signed storage URLs stand for a separate storage service: KSeF faults do not apply to them.
   const fault = policy.group === 'unlimited' ? ({ type: 'none' } as const) : ctx.faults.decide(policy.group);
   const delay = policy.group === 'unlimited' ? 0 : ctx.faults.delayMs();
-  if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+  if (delay > 0) await sleep(delay);
   switch (fault.type) {
     case 'none':
       break;
@@ -102,4 +124,29 @@ function authenticate(ctx: SimulatorContext, request: FastifyRequest, kind: Excl
     contextKey: contextKey(operation.context),
     permissions: (claims.per ?? []) as RequestAuth['permissions'],
   };
+}
+
+/**
+ * onSend hook: the request has been handled and its effects are committed; a scripted `after` fault now
+ * replaces the answer with a 5xx, holds it back, or closes the connection without it.
+ */
+export async function spoilAnswer(request: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> {
+  const fault = answerFaults.get(request);
+  if (!fault) return payload;
+  answerFaults.delete(request);
+  switch (fault.action) {
+    case 'delay':
+      await sleep(fault.delayMs);
+      return payload;
+    case 'drop':
+      request.raw.socket.destroy();
+      return payload;
+    case 'error':
+      void reply.code(fault.status).type('application/problem+json');
+      return JSON.stringify({
+        title: 'Service Unavailable',
+        status: fault.status,
+        detail: 'Wystąpił błąd serwera (symulowany) po przetworzeniu żądania.',
+      });
+  }
 }

@@ -5,7 +5,11 @@
 export class Scheduler {
   private readonly timers = new Set<NodeJS.Timeout>();
 
-  constructor(private readonly onError: (error: unknown) => void) {}
+  /** `timeScale`: delays are simulated milliseconds; with a faster clock they pass that much sooner. */
+  constructor(
+    private readonly onError: (error: unknown) => void,
+    private readonly timeScale = 1,
+  ) {}
 
   run(delayMs: number, task: () => void | Promise<void>): void {
     const timer = setTimeout(
@@ -15,7 +19,7 @@ export class Scheduler {
           .then(task)
           .catch((error: unknown) => this.onError(error));
       },
-      Math.max(0, delayMs),
+      Math.max(0, delayMs / this.timeScale),
     );
     this.timers.add(timer);
   }

@@ -71,9 +71,14 @@ export const simControlRoutes: RouteModule = {
       if (body.set) ctx.options.clock.setTo(Date.parse(body.set));
       if (body.advanceSeconds) ctx.options.clock.advance(body.advanceSeconds * 1000);
       if (body.advanceMs) ctx.options.clock.advance(body.advanceMs);
-      return { now: isoDateTime(ctx.clock.now()) };
+      return { now: isoDateTime(ctx.clock.now()), timeScale: ctx.options.timeScale };
     });
-    app.get('/sim/clock', () => ({ now: isoDateTime(ctx.clock.now()) }));
+    // `nowMs` and `timeScale` let a client outside the process run a clock in step with the simulator's.
+    app.get('/sim/clock', () => ({
+      now: isoDateTime(ctx.clock.now()),
+      nowMs: ctx.clock.now(),
+      timeScale: ctx.options.timeScale,
+    }));
 
     app.post('/sim/faults', (request) => {
       ctx.faults.configure(parse(faultSettingsSchema, request.body));
