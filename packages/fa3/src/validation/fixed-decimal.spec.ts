@@ -24,6 +24,33 @@ describe('fixed decimal arithmetic', () => {
     ]);
   });
 
+  it('reads every lexical form exactly as a bigint reference does, on both sides of its fast path', () => {
+    const reference = (value: string): bigint | undefined => {
+      const match = /^(-?)(\d{1,18})(?:\.(\d{1,8}))?$/.exec(value);
+      if (!match) return undefined;
+      const magnitude = BigInt(match[2]!) * 100_000_000n + BigInt((match[3] ?? '').padEnd(8, '0'));
+      return match[1] ? -magnitude : magnitude;
+    };
+    const digits = (max: number) => fc.stringMatching(new RegExp(`^\\d{0,${max}}$`));
+    const candidate = fc
+      .tuple(
+        fc.constantFrom('', '-', '+', ' '),
+        digits(19),
+        fc.constantFrom('', '.', ','),
+        digits(10),
+        fc.constantFrom('', 'e5', ' '),
+      )
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(candidate, (value) => {
+        expect(fixed(value)).toBe(reference(value));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(fixed('9999999.99999999')).toBe(999_999_999_999_999n);
+    expect(fixed('10000000.5')).toBe(1_000_000_050_000_000n);
+  });
+
   it('rounds half a grosz away from zero', () => {
     expect(formatAmount(toGrosz(fixed('0.005')!))).toBe('0.01');
     expect(formatAmount(toGrosz(fixed('-0.005')!))).toBe('-0.01');

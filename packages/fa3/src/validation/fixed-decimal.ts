@@ -6,10 +6,38 @@ export const SCALE = 100_000_000n;
 const GROSZ = 1_000_000n; // 0.01 at SCALE
 
 const DECIMAL = /^(-?)(\d{1,18})(?:\.(\d{1,8}))?$/;
+const FRACTION_SCALE = [1e8, 1e7, 1e6, 1e5, 1e4, 1e3, 1e2, 1e1, 1];
 
-/** Parses a plain decimal with at most 8 fraction digits; undefined otherwise (the XSD layer reports bad values). */
+/**
+ * Parses a plain decimal with at most 8 fraction digits; undefined otherwise (the XSD layer reports bad values).
+ * Values below 10^7 (every realistic line amount) are read with float-free integer arithmetic on numbers, exact
+ * below 2^53, and converted once: parsing digit strings into bigint dominated the business layer.
+ */
 export function fixed(value: string | undefined): bigint | undefined {
   if (value === undefined) return undefined;
+  const length = value.length;
+  const negative = value.charCodeAt(0) === 0x2d; /* - */
+  let i = negative ? 1 : 0;
+  let whole = 0;
+  const wholeStart = i;
+  for (let c = value.charCodeAt(i); c >= 0x30 && c <= 0x39; c = value.charCodeAt(++i)) whole = whole * 10 + c - 0x30;
+  const wholeDigits = i - wholeStart;
+  if (wholeDigits === 0 || wholeDigits > 7) return fixedSlow(value);
+  let fraction = 0;
+  let fractionDigits = 0;
+  if (i < length) {
+    if (value.charCodeAt(i) !== 0x2e /* . */) return undefined;
+    for (let c = value.charCodeAt(++i); c >= 0x30 && c <= 0x39; c = value.charCodeAt(++i)) {
+      fraction = fraction * 10 + c - 0x30;
+      fractionDigits++;
+    }
+    if (i < length || fractionDigits === 0 || fractionDigits > 8) return undefined;
+  }
+  const magnitude = BigInt(whole * 1e8 + fraction * FRACTION_SCALE[fractionDigits]!);
+  return negative ? -magnitude : magnitude;
+}
+
+function fixedSlow(value: string): bigint | undefined {
   const match = DECIMAL.exec(value);
   if (!match) return undefined;
   const magnitude = BigInt(match[2]!) * SCALE + BigInt((match[3] ?? '').padEnd(8, '0'));
