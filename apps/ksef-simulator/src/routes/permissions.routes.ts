@@ -4,17 +4,19 @@ import { authOf } from '../core/request-auth';
 import type { Permission } from '../domain/permissions';
 import { bodySchema } from '../openapi/openapi-schemas';
 import {
-  attachmentStatus,
-  ensureContextType,
-  grant,
-  grantAuthorization,
-  operationStatus,
   queryAuthorizations,
   queryEntities,
   queryEuEntities,
   queryPersonal,
   queryPersons,
   querySubunits,
+} from '../services/permission-queries.service';
+import {
+  attachmentStatus,
+  ensureContextType,
+  grant,
+  grantAuthorization,
+  operationStatus,
   revokeAuthorization,
   revokeGrant,
   type PersonDetailsBody,
