@@ -18,6 +18,7 @@ export * from './auth/ksef-session';
 export * from './sessions/form-codes';
 export * from './sessions/session-status.api';
 export * from './sessions/online-session';
+export * from './sessions/archive';
 export * from './sessions/batch-package';
 export * from './sessions/batch-session';
 export * from './retrieval/invoices.api';

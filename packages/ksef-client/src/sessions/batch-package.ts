@@ -1,4 +1,3 @@
-import { zipSync } from 'fflate';
 import { aesEncrypt, sha256Base64, type SymmetricKey } from '../crypto/ksef-crypto';
 
 /** Documented batch limits. */
@@ -8,12 +7,6 @@ export const BATCH_LIMITS = {
   maxArchiveSize: 5_000_000_000,
   maxInvoices: 10_000,
 } as const;
-
-export interface InvoiceFile {
-  /** File name inside the archive (returned by KSeF as `invoiceFileName`). */
-  name: string;
-  content: Uint8Array;
-}
 
 export interface BatchPart {
   ordinalNumber: number;
@@ -27,19 +20,6 @@ export interface BatchPackage {
   fileSize: number;
   fileHash: string;
   parts: BatchPart[];
-}
-
-/** ZIPs invoices (file names must be unique), the exact bytes given. */
-export function buildZip(files: readonly InvoiceFile[]): Buffer {
-  if (files.length > BATCH_LIMITS.maxInvoices) {
-    throw new Error(`Paczka może zawierać najwyżej ${BATCH_LIMITS.maxInvoices} faktur (jest ${files.length})`);
-  }
-  const entries: Record<string, Uint8Array> = {};
-  for (const f of files) {
-    if (entries[f.name]) throw new Error(`Powtórzona nazwa pliku w paczce: ${f.name}`);
-    entries[f.name] = f.content;
-  }
-  return Buffer.from(zipSync(entries, { level: 6 }));
 }
 
 /**

@@ -7,15 +7,18 @@ import {
   type SessionStatusResponse,
 } from '../generated/ksef-api.models';
 import { type KsefSession } from '../auth/ksef-session';
-import { generateSymmetricKey, type SymmetricKey, wrapSymmetricKey } from '../crypto/ksef-crypto';
+import { generateSymmetricKey, sha256Base64, type SymmetricKey, wrapSymmetricKey } from '../crypto/ksef-crypto';
 import { type PublicKeyService } from '../crypto/public-key.service';
 import { type KsefHttpClient } from '../http/ksef-http.client';
-import { BATCH_LIMITS, buildBatchPackage, buildZip, type BatchPackage, type InvoiceFile } from './batch-package';
+import { type CompressionType, type InvoiceFile, packArchive } from './archive';
+import { BATCH_LIMITS, buildBatchPackage, type BatchPackage } from './batch-package';
 import { FORM_CODES } from './form-codes';
 import { SessionStatusApi } from './session-status.api';
 
 export interface BatchSendOptions {
   formCode?: FormCode;
+  /** Archive format (default ZIP; tar.gz since KSeF 2.6.0). */
+  compressionType?: CompressionType;
   offlineMode?: boolean;
   /** Max part size before encryption (default and maximum 100 MB). */
   maxPartSize?: number;
@@ -32,6 +35,9 @@ export interface BatchUploadState {
   key: string;
   iv: string;
   maxPartSize: number;
+  /** SHA-256 (Base64) of the whole archive: a resume must be given exactly the same bytes. */
+  fileHash?: string;
+  compressionType?: CompressionType;
   partUploadRequests: PartUploadRequest[];
   uploadedParts: number[];
   closed: boolean;
@@ -47,8 +53,7 @@ export class BatchSessions {
 
   /** Sends invoices in one batch session and closes it; returns the session reference number. */
   async send(files: readonly InvoiceFile[], options: BatchSendOptions = {}): Promise<BatchUploadState> {
-    const archive = buildZip(files);
-    return this.sendArchive(archive, options);
+    return this.sendArchive(await packBatch(files, options.compressionType), options);
   }
 
   async sendArchive(archive: Buffer, options: BatchSendOptions = {}): Promise<BatchUploadState> {
@@ -62,7 +67,7 @@ export class BatchSessions {
           batchFile: {
             fileSize: pkg.fileSize,
             fileHash: pkg.fileHash,
-            compressionType: 'Zip',
+            compressionType: options.compressionType ?? 'Zip',
             fileParts: pkg.parts.map((p) => ({
               ordinalNumber: p.ordinalNumber,
               fileSize: p.fileSize,
@@ -87,6 +92,8 @@ export class BatchSessions {
       key: sym.key.toString('base64'),
       iv: sym.iv.toString('base64'),
       maxPartSize,
+      fileHash: pkg.fileHash,
+      compressionType: options.compressionType ?? 'Zip',
       partUploadRequests: opened.partUploadRequests,
       uploadedParts: [],
       closed: false,
@@ -95,10 +102,27 @@ export class BatchSessions {
     return this.uploadAndClose(state, pkg, options);
   }
 
-  /** Continues an interrupted upload: re-encrypts the same archive with the stored key, uploads missing parts, closes. */
+  /**
+   * Continues an interrupted upload (e.g. after a restart, from the state persisted by `onState`): re-encrypts the
+   * same archive with the stored key, uploads only the parts not yet uploaded, and closes the session.
+   */
   async resume(state: BatchUploadState, archive: Buffer, options: BatchSendOptions = {}): Promise<BatchUploadState> {
+    if (state.fileHash && sha256Base64(archive) !== state.fileHash) {
+      throw new Error(
+        `Archiwum różni się od wysyłanego w sesji ${state.referenceNumber}; wznowienie wymaga tych samych bajtów`,
+      );
+    }
     const sym: SymmetricKey = { key: Buffer.from(state.key, 'base64'), iv: Buffer.from(state.iv, 'base64') };
-    return this.uploadAndClose({ ...state }, buildBatchPackage(archive, sym, state.maxPartSize), options);
+    return this.uploadAndClose(structuredClone(state), buildBatchPackage(archive, sym, state.maxPartSize), options);
+  }
+
+  /** {@link resume} from the invoice files: they pack into the same archive bytes as at the first attempt. */
+  async resumeFiles(
+    state: BatchUploadState,
+    files: readonly InvoiceFile[],
+    options: BatchSendOptions = {},
+  ): Promise<BatchUploadState> {
+    return this.resume(state, await packBatch(files, state.compressionType ?? 'Zip'), options);
   }
 
   private async uploadAndClose(state: BatchUploadState, pkg: BatchPackage, options: BatchSendOptions) {
@@ -150,4 +174,11 @@ export class BatchSessions {
     const status = await api.waitForSession(referenceNumber, { timeoutMs });
     return { status, invoices: await api.invoices(referenceNumber) };
   }
+}
+
+async function packBatch(files: readonly InvoiceFile[], type: CompressionType = 'Zip'): Promise<Buffer> {
+  if (files.length > BATCH_LIMITS.maxInvoices) {
+    throw new Error(`Paczka może zawierać najwyżej ${BATCH_LIMITS.maxInvoices} faktur (jest ${files.length})`);
+  }
+  return packArchive(files, type);
 }

@@ -32,6 +32,13 @@ export interface SentInvoice {
   invoiceHash: string;
 }
 
+export interface ReconciledSend extends SentInvoice {
+  /** How many times the invoice was actually sent (more than 1 only when KSeF provably did not have it). */
+  sends: number;
+  /** True when an answer was lost and the invoice was found in the session by its hash. */
+  recovered: boolean;
+}
+
 /** What is needed to pick an open session up again after a restart. Contains the AES key: store it securely. */
 export interface OnlineSessionState {
   referenceNumber: string;
@@ -135,6 +142,30 @@ export class OnlineSession {
         );
       }
       throw err;
+    }
+  }
+
+  /**
+   * {@link send}, and when the answer is lost finds out what happened instead of sending blindly: looks the
+   * invoice up in this session by its hash; if KSeF has it that is the result, otherwise it is sent again (at most
+   * `attempts` sends). Should a lost send still be on its way when looked up, the repeat comes back as a duplicate
+   * (440 with the original KSeF number), never as a second invoice.
+   */
+  async sendReconciled(
+    invoiceXml: Uint8Array,
+    options: SendOptions & { attempts?: number } = {},
+  ): Promise<ReconciledSend> {
+    const attempts = options.attempts ?? 3;
+    for (let sends = 1; ; sends++) {
+      try {
+        return { ...(await this.send(invoiceXml, options)), sends, recovered: false };
+      } catch (err) {
+        if (!(err instanceof KsefOutcomeUnknownError)) throw err;
+        const found = await this.findInvoiceByHash(err.invoiceHash);
+        if (found)
+          return { referenceNumber: found.referenceNumber, invoiceHash: err.invoiceHash, sends, recovered: true };
+        if (sends >= attempts) throw err;
+      }
     }
   }
 
