@@ -121,7 +121,8 @@ export interface NodeLayout {
   readonly entries: readonly (readonly [string, Field])[];
   readonly required: readonly string[];
   readonly attributes: readonly string[];
-  readonly hasRepeated: boolean;
+  /** Field by element name: a Map beats a keyed lookup on the descriptor objects, which have up to ~60 keys. */
+  readonly byName: ReadonlyMap<string, Field>;
 }
 
 const layouts = new WeakMap<ObjectNode, NodeLayout>();
@@ -135,7 +136,7 @@ export function layoutOf(node: ObjectNode): NodeLayout {
       entries,
       required: entries.filter(([, f]) => f.occurs === 'one').map(([name]) => name),
       attributes: entries.filter(([, f]) => f.occurs === 'attr').map(([name]) => name),
-      hasRepeated: entries.some(([, f]) => f.occurs === 'many'),
+      byName: new Map(entries),
     };
     layouts.set(node, layout);
   }

@@ -138,6 +138,18 @@ describe('KSeF rules (layer b)', () => {
     expect(nonCharacter).toEqual([
       expect.objectContaining({ code: 'KSEF_FORBIDDEN_CHARACTER', line: 2, message: 'Niedozwolony znak U+1FFFE.' }),
     ]);
+    // One per UTF-8 lead byte the fast pre-check looks for; Polish letters alone never trigger the expression.
+    for (const [character, hex] of [
+      ['\u007F', '007F'],
+      ['\u0084', '0084'],
+      ['\uFDD0', 'FDD0'],
+      ['\uFFFF', 'FFFF'],
+      ['\u{10FFFE}', '10FFFE'],
+    ]) {
+      const found = checkKsefDocumentRules(Buffer.from(`<a>Zażółć${character}</a>`)).issues;
+      expect(found.map((i) => i.message)).toEqual([`Niedozwolony znak U+${hex}.`]);
+    }
+    expect(checkKsefDocumentRules(Buffer.from('<a>Zażółć gęślą jaźń \u00A0§</a>')).issues).toEqual([]);
     const padding = 'x'.repeat(2_000_000);
     expect(checkKsefDocumentRules(Buffer.from(`<a><Zalacznik>${padding}</Zalacznik></a>`)).issues).toEqual([]);
     expect(checkKsefDocumentRules(Buffer.from(`<a>${padding}</a>`)).issues[0]?.code).toBe('KSEF_SIZE');

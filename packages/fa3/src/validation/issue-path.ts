@@ -11,7 +11,18 @@ const WARSAW_DATE = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
-/** Today's date (YYYY-MM-DD) in Poland, the calendar KSeF dates use. */
+let cachedHour = Number.NaN;
+let cachedDate = '';
+
+/**
+ * Today's date (YYYY-MM-DD) in Poland, the calendar KSeF dates use. Polish midnight and the DST changes both fall on
+ * a whole UTC hour, so the formatted date is cached per UTC hour (formatting cost ~20 µs per call).
+ */
 export function warsawDate(now: Date): string {
-  return WARSAW_DATE.format(now);
+  const hour = Math.floor(now.getTime() / 3_600_000);
+  if (hour !== cachedHour) {
+    cachedDate = WARSAW_DATE.format(now);
+    cachedHour = hour;
+  }
+  return cachedDate;
 }

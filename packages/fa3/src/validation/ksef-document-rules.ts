@@ -30,14 +30,14 @@ export function checkKsefDocumentRules(bytes: Uint8Array): { issues: ValidationI
       ksef('KSEF_ENCODING', '', `Deklarowane kodowanie '${declaration[1]}' jest niedozwolone; wymagane UTF-8.`, 1, 1),
     );
   }
-  for (const pi of text.matchAll(/<\?([A-Za-z_][\w.-]*)/g)) {
+  for (const pi of text.indexOf('<?', 1) === -1 ? [] : text.matchAll(/<\?([A-Za-z_][\w.-]*)/g)) {
     if (pi.index === 0 && pi[1] === 'xml') continue;
     const { line, column } = positionOf(text, pi.index);
     issues.push(
       ksef('KSEF_PROCESSING_INSTRUCTION', '', 'Instrukcje przetwarzania (<?...?>) są niedozwolone.', line, column),
     );
   }
-  const forbidden = findForbiddenCharacter(text);
+  const forbidden = mayHoldForbidden(bytes) ? findForbiddenCharacter(text) : undefined;
   if (forbidden !== undefined) {
     const { line, column } = positionOf(text, forbidden.index);
     const hex = forbidden.codePoint.toString(16).toUpperCase().padStart(4, '0');
@@ -53,6 +53,17 @@ export function checkKsefDocumentRules(bytes: Uint8Array): { issues: ValidationI
 // #x7F–#x84, #x86–#x9F, #xFDD0–#xFDEF and U+nFFFE/U+nFFFF in every plane (XML 1.0 "discouraged" characters).
 const FORBIDDEN =
   /[\u007F-\u0084\u0086-\u009F\uFDD0-\uFDEF\uFFFE\uFFFF]|[\uD83F\uD87F\uD8BF\uD8FF\uD93F\uD97F\uD9BF\uD9FF\uDA3F\uDA7F\uDABF\uDAFF\uDB3F\uDB7F\uDBBF\uDBFF][\uDFFE\uDFFF]/;
+
+/**
+ * Every discouraged code point starts with one of these bytes in UTF-8; Polish text uses none of them, so a few native
+ * byte searches usually spare the regular expression below (the costliest rule of the layer).
+ */
+const FORBIDDEN_LEAD_BYTES = [0x7f, 0xc2, 0xef, 0xf0, 0xf1, 0xf2, 0xf3, 0xf4];
+
+function mayHoldForbidden(bytes: Uint8Array): boolean {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return FORBIDDEN_LEAD_BYTES.some((byte) => buffer.includes(byte));
+}
 
 function findForbiddenCharacter(text: string): { index: number; codePoint: number } | undefined {
   const match = FORBIDDEN.exec(text);

@@ -30,56 +30,72 @@ export function parseInvoice(input: string | Uint8Array, options: ParseInvoiceOp
       ROOT_ELEMENT,
     );
   }
-  return readObject(invoiceNode, root, ROOT_ELEMENT) as Invoice;
+  return readObject(invoiceNode, { parent: undefined, element: root, repeated: false }) as Invoice;
 }
 
-function readObject(node: ObjectNode, element: XmlElementNode, path: string): Record<string, unknown> {
-  if (element.text.length > 0 && element.text.trim() !== '') {
+/**
+ * Where an element sits, kept as links rather than strings: paths are only spelled out for an error, so a valid
+ * invoice builds none. Repeated elements get an [index] only when there are several, as in the XSD layer.
+ */
+interface Location {
+  readonly parent: Location | undefined;
+  readonly element: XmlElementNode;
+  readonly repeated: boolean;
+}
+
+function pathOf(location: Location): string {
+  const { parent, element } = location;
+  if (!parent) return element.name;
+  let step = element.name;
+  if (location.repeated) {
+    const same = parent.element.children.filter((c) => c.name === element.name);
+    if (same.length > 1) step = `${element.name}[${same.indexOf(element) + 1}]`;
+  }
+  return `${pathOf(parent)}/${step}`;
+}
+
+function readObject(node: ObjectNode, location: Location): Record<string, unknown> {
+  const { element } = location;
+  if (element.text.length > 0 && /\S/.test(element.text)) {
+    const path = pathOf(location);
     throw new Fa3ParseError('FA3_UNEXPECTED_CONTENT', `Element ${path} zawiera niedozwolony tekst.`, path);
   }
   const layout = layoutOf(node);
   const result: Record<string, unknown> = {};
-  // Repeated elements get an [index] in error paths only when there are several, as in the XSD layer.
-  let counts: Map<string, number> | undefined;
-  if (layout.hasRepeated) {
-    counts = new Map<string, number>();
-    for (const child of element.children) counts.set(child.name, (counts.get(child.name) ?? 0) + 1);
-  }
   for (const child of element.children) {
-    const field = node.fields[child.name];
+    const field = layout.byName.get(child.name);
     if (field === undefined || field.occurs === 'attr') {
       if (node.fixedPrefix?.some((f) => f.name === child.name)) continue;
-      const unknownPath = `${path}/${child.name}`;
+      const unknownPath = `${pathOf(location)}/${child.name}`;
       throw new Fa3ParseError('FA3_UNKNOWN_ELEMENT', `Nieznany element ${unknownPath}.`, unknownPath);
     }
     if (field.occurs === 'many') {
       const items = (result[child.name] ??= []) as unknown[];
-      const childPath =
-        counts!.get(child.name)! > 1 ? `${path}/${child.name}[${items.length + 1}]` : `${path}/${child.name}`;
-      items.push(readNode(field.node, child, childPath));
+      items.push(readNode(field.node, { parent: location, element: child, repeated: true }));
       continue;
     }
-    const childPath = `${path}/${child.name}`;
     if (result[child.name] !== undefined) {
+      const childPath = `${pathOf(location)}/${child.name}`;
       throw new Fa3ParseError('FA3_DUPLICATE_ELEMENT', `Element ${childPath} może wystąpić tylko raz.`, childPath);
     }
-    result[child.name] = readNode(field.node, child, childPath);
+    result[child.name] = readNode(field.node, { parent: location, element: child, repeated: false });
   }
   for (const name of layout.attributes) {
     const value = element.attributes[name];
-    if (value === undefined) throw missing(`${path}/@${name}`);
+    if (value === undefined) throw missing(`${pathOf(location)}/@${name}`);
     result[name] = value;
   }
-  for (const name of layout.required) if (result[name] === undefined) throw missing(`${path}/${name}`);
+  for (const name of layout.required) if (result[name] === undefined) throw missing(`${pathOf(location)}/${name}`);
   return result;
 }
 
-function readNode(node: SchemaNode, element: XmlElementNode, path: string): unknown {
-  if (node.type === 'object') return readObject(node, element, path);
-  if (element.children.length > 0) {
+function readNode(node: SchemaNode, location: Location): unknown {
+  if (node.type === 'object') return readObject(node, location);
+  if (location.element.children.length > 0) {
+    const path = pathOf(location);
     throw new Fa3ParseError('FA3_UNEXPECTED_CONTENT', `Element ${path} powinien zawierać tylko tekst.`, path);
   }
-  return element.text;
+  return location.element.text;
 }
 
 function missing(path: string): Fa3ParseError {

@@ -48,13 +48,22 @@ export function assertNoDtd(xml: string): void {
   }
 }
 
-/** Byte-level variant of the DTD check for validators that hand bytes straight to libxml2 (no decoding needed). */
+const MARKUP = Buffer.from('<!');
+const DOCTYPE = Buffer.from('DOCTYPE');
+const ENTITY = Buffer.from('ENTITY');
+
+/**
+ * Byte-level variant of the DTD check for validators that hand bytes straight to libxml2 (no decoding needed). Invoices
+ * rarely contain `<!` at all (comments, CDATA), so one native search usually settles it.
+ */
 export function assertNoDtdInBytes(bytes: Uint8Array): void {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const candidates = [buffer.indexOf('<!DOCTYPE'), buffer.indexOf('<!ENTITY')].filter((i) => i >= 0);
-  if (candidates.length === 0) return;
-  const offset = Math.min(...candidates);
-  const prefix = buffer.subarray(0, offset).toString('utf8');
-  const { line, column } = positionOf(prefix, prefix.length);
-  throw new Fa3ParseError('XML_DTD_FORBIDDEN', 'Deklaracje DTD i encji są niedozwolone.', '', line, column);
+  for (let at = buffer.indexOf(MARKUP); at !== -1; at = buffer.indexOf(MARKUP, at + 2)) {
+    const rest = buffer.subarray(at + 2, at + 9);
+    if (rest.equals(DOCTYPE) || rest.subarray(0, 6).equals(ENTITY)) {
+      const prefix = buffer.subarray(0, at).toString('utf8');
+      const { line, column } = positionOf(prefix, prefix.length);
+      throw new Fa3ParseError('XML_DTD_FORBIDDEN', 'Deklaracje DTD i encji są niedozwolone.', '', line, column);
+    }
+  }
 }

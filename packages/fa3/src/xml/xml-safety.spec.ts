@@ -71,6 +71,11 @@ describe('parseInvoice safety', () => {
     expect([missing.code, missing.path]).toEqual(['FA3_MISSING_ELEMENT', 'Faktura/Fa/P_15']);
     const twice = parseError(VALID.replace('<P_15>2740.55</P_15>', '<P_15>1</P_15><P_15>2</P_15>'));
     expect([twice.code, twice.path]).toEqual(['FA3_DUPLICATE_ELEMENT', 'Faktura/Fa/P_15']);
+    // Inside a repeated element the path names which one, counted as the XSD layer counts.
+    const lines = VALID.split('<FaWiersz>');
+    const second = [lines[0], lines[1], lines[2]!.replace(/<NrWierszaFa>\d+<\/NrWierszaFa>/, ''), ...lines.slice(3)];
+    const inLine = parseError(second.join('<FaWiersz>'));
+    expect([inLine.code, inLine.path]).toEqual(['FA3_MISSING_ELEMENT', 'Faktura/Fa/FaWiersz[2]/NrWierszaFa']);
   });
 
   it('accepts a prefixed root in the FA(3) namespace and CDATA content', () => {
