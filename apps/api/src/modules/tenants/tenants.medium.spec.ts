@@ -187,12 +187,24 @@ describe('companies: details (Ustawienia → Dane firmy) and creation by a platf
         name: `Żabka Łódź ${nip} Sp. z o.o.`,
         plan: 'full',
         contactEmail: 'kontakt@example.pl',
+        registeredAddress: { countryCode: 'PL', line1: 'ul. Piotrkowska 1', postalCode: '90-001', city: 'Łódź' },
+        eori: 'pl1234567890',
+        taxpayerStatus: 'restructuring',
         owner: { email: ownerEmail, displayName: 'Właściciel Firmy' },
       },
     });
     expect(response.status).toBe(201);
     const created = (await response.json()) as { id: string; nip: string; slug: string; plan: string };
-    expect(created).toMatchObject({ nip, slug: `zabka-lodz-${nip}-sp-z-o-o`, plan: 'full', ksefEnvironment: 'SIM' });
+    expect(created).toMatchObject({
+      nip,
+      slug: `zabka-lodz-${nip}-sp-z-o-o`,
+      plan: 'full',
+      ksefEnvironment: 'SIM',
+      registeredAddress: { countryCode: 'PL', line1: 'ul. Piotrkowska 1', postalCode: '90-001', city: 'Łódź' },
+      correspondenceAddress: null,
+      eori: 'PL1234567890',
+      taxpayerStatus: 'restructuring',
+    });
 
     const folders: { system_key: string }[] = await api.ctx.dataSource.query(
       'SELECT system_key FROM folders WHERE tenant_id = $1',
@@ -250,6 +262,13 @@ describe('companies: details (Ustawienia → Dane firmy) and creation by a platf
       [{ nip: randomNip(), name: 'Adres', slug: existing.slug, plan: 'demo', owner }, 409, 'TENANT_SLUG_TAKEN', 'slug'],
       [{ nip: randomNip(), name: 'Adres', slug: 'Zły_Adres', plan: 'demo', owner }, 400, 'VALIDATION_FAILED', 'slug'],
       [{ nip: randomNip(), name: 'Plan', plan: 'gold', owner: { email: 'x' } }, 400, 'VALIDATION_FAILED', 'plan'],
+      [{ nip: randomNip(), name: 'EORI', plan: 'demo', eori: 'P', owner }, 400, 'VALIDATION_FAILED', 'eori'],
+      [
+        { nip: randomNip(), name: 'Status', plan: 'demo', taxpayerStatus: 'x', owner },
+        400,
+        'VALIDATION_FAILED',
+        'taxpayerStatus',
+      ],
     ];
     for (const [json, status, code, path] of cases) {
       const response = await api.request('/v1/operator/tenants', { method: 'POST', token, json });

@@ -15,7 +15,18 @@ export type TenantChange = Partial<
   >
 >;
 
-export type NewTenant = Pick<TenantEntity, 'nip' | 'name' | 'slug' | 'plan' | 'contactEmail'>;
+export type NewTenant = Pick<
+  TenantEntity,
+  | 'nip'
+  | 'name'
+  | 'slug'
+  | 'plan'
+  | 'contactEmail'
+  | 'registeredAddress'
+  | 'correspondenceAddress'
+  | 'eori'
+  | 'taxpayerStatus'
+>;
 
 /** Which unique column a failed insert hit, or null when it was something else. */
 export function uniqueViolationOf(error: unknown): 'nip' | 'slug' | 'email' | null {

@@ -99,7 +99,17 @@ export class TenantsService {
     if (input.slug && (await this.tenants.slugExists(input.slug))) throw TenantsException.slugTaken();
     try {
       const { tenant, owner } = await this.tenants.create(
-        { nip: input.nip, name: input.name, slug, plan: input.plan, contactEmail: input.contactEmail ?? null },
+        {
+          nip: input.nip,
+          name: input.name,
+          slug,
+          plan: input.plan,
+          contactEmail: input.contactEmail ?? null,
+          registeredAddress: input.registeredAddress ?? null,
+          correspondenceAddress: input.correspondenceAddress ?? null,
+          eori: input.eori ?? null,
+          taxpayerStatus: input.taxpayerStatus ?? 'active',
+        },
         input.owner,
         async (tenant, owner, manager) => {
           const ctx: RequestContext = {

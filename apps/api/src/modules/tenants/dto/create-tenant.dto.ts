@@ -2,8 +2,8 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { isValidNip } from '../nip';
 import { RESERVED_SLUGS, SLUG_PATTERN } from '../tenant-slug';
-import { tenantSchema } from './tenant.dto';
-import { contactEmailSchema, tenantNameSchema } from './update-tenant.dto';
+import { tenantSchema, postalAddressSchema } from './tenant.dto';
+import { contactEmailSchema, eoriSchema, taxpayerStatusSchema, tenantNameSchema } from './update-tenant.dto';
 
 export const createTenantSchema = z.object({
   // Separators people type ("526-025-02-74") are dropped before the checksum is checked.
@@ -22,6 +22,10 @@ export const createTenantSchema = z.object({
     .optional(),
   plan: z.enum(['demo', 'full'], { error: 'Plan musi być jednym z: demo, full.' }),
   contactEmail: contactEmailSchema.optional(),
+  registeredAddress: postalAddressSchema.optional(),
+  correspondenceAddress: postalAddressSchema.optional(),
+  eori: eoriSchema.optional(),
+  taxpayerStatus: taxpayerStatusSchema.optional(),
   owner: z.object({
     email: z
       .email({ error: 'Podaj prawidłowy adres e-mail właściciela.' })

@@ -13,24 +13,26 @@ export const contactEmailSchema = z
   .email({ error: 'Podaj prawidłowy adres e-mail.' })
   .max(320, { error: 'Adres e-mail może mieć najwyżej 320 znaków.' });
 
+// EORI: a country code and up to 15 letters/digits (in Poland usually PL + NIP + 00000).
+export const eoriSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{2}[A-Z0-9]{1,15}$/, {
+    error: 'Numer EORI to kod kraju i do 15 liter lub cyfr, np. PL526025027400000.',
+  });
+
+export const taxpayerStatusSchema = z.enum(TAXPAYER_STATUSES, {
+  error: `Status podatnika musi być jednym z: ${TAXPAYER_STATUSES.join(', ')}.`,
+});
+
 export const updateTenantSchema = z
   .object({
     name: tenantNameSchema.optional(),
     registeredAddress: postalAddressSchema.nullable().optional(),
     correspondenceAddress: postalAddressSchema.nullable().optional(),
-    // EORI: a country code and up to 15 letters/digits (in Poland usually PL + NIP + 00000).
-    eori: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .regex(/^[A-Z]{2}[A-Z0-9]{1,15}$/, {
-        error: 'Numer EORI to kod kraju i do 15 liter lub cyfr, np. PL526025027400000.',
-      })
-      .nullable()
-      .optional(),
-    taxpayerStatus: z
-      .enum(TAXPAYER_STATUSES, { error: `Status podatnika musi być jednym z: ${TAXPAYER_STATUSES.join(', ')}.` })
-      .optional(),
+    eori: eoriSchema.nullable().optional(),
+    taxpayerStatus: taxpayerStatusSchema.optional(),
     contactEmail: contactEmailSchema.nullable().optional(),
     ksefEnvironment: z
       .enum(KSEF_ENVIRONMENTS, { error: `Środowisko KSeF musi być jednym z: ${KSEF_ENVIRONMENTS.join(', ')}.` })
