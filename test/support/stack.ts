@@ -13,6 +13,8 @@ export interface StackOptions {
   worker?: boolean;
   /** Start a mail catcher and send the API's mail (invitations, password resets) to it. */
   mail?: boolean;
+  /** Start the KSeF simulator (control API on) and point the API's SIM environment at it. */
+  simulator?: boolean;
 }
 
 export interface Stack {
@@ -22,6 +24,8 @@ export interface Stack {
   admin: { email: string; password: string };
   /** The mail catcher, when started with `mail: true`. */
   mail?: LocalMailCatcher;
+  /** The simulator's root URL (KSeF API under `/v2`, control API under `/sim`), when started with `simulator: true`. */
+  simulatorUrl?: string;
   processes: RunningProcess[];
   stop(): Promise<void>;
 }
@@ -76,9 +80,25 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     rmSync(scratch, { recursive: true, force: true });
   };
   try {
+    let simulatorUrl: string | undefined;
+    if (options.simulator) {
+      const simPort = await freePort();
+      simulatorUrl = `http://127.0.0.1:${simPort}`;
+      const simulator = startProcess('ksef-simulator', 'node', ['apps/ksef-simulator/dist/main.js'], {
+        SIM_PORT: String(simPort),
+        SIM_DATA_DIR: join(scratch, 'ksef-simulator'),
+        LOG_LEVEL: 'warn',
+      });
+      processes.push(simulator);
+      await waitForHttp(`${simulatorUrl}/v2/security/public-key-certificates`, simulator);
+    }
     const apiPort = await freePort();
     const apiUrl = `http://127.0.0.1:${apiPort}`;
-    const api = startProcess('api', 'node', ['apps/api/dist/main.js'], { ...common, API_PORT: String(apiPort) });
+    const api = startProcess('api', 'node', ['apps/api/dist/main.js'], {
+      ...common,
+      ...(simulatorUrl ? { KSEF_SIM_URL: `${simulatorUrl}/v2` } : {}),
+      API_PORT: String(apiPort),
+    });
     processes.push(api);
     await waitForHttp(`${apiUrl}/health`, api);
 
@@ -110,7 +130,16 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       processes.push(web);
       await waitForHttp(`${webUrl}/login`, web);
     }
-    return { apiUrl, webUrl, databaseUrl: database.url, admin, ...(mail ? { mail } : {}), processes, stop };
+    return {
+      apiUrl,
+      webUrl,
+      databaseUrl: database.url,
+      admin,
+      ...(mail ? { mail } : {}),
+      ...(simulatorUrl ? { simulatorUrl } : {}),
+      processes,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

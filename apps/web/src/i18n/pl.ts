@@ -1,5 +1,8 @@
+import { plOperator } from './pl-operator';
+
 /** Every user-facing string of the web app, in Polish. Keys are grouped by screen. */
 export const pl = {
+  ...plOperator,
   'app.name': 'Bufor',
   'app.tagline': 'Bufor KSeF — faktury ustrukturyzowane bez przestojów',
 
@@ -169,6 +172,20 @@ export const pl = {
   'grants.via': 'Na podstawie',
   'grants.viaRole': 'rola: {name}',
   'grants.viaUser': 'uprawnienie osobiste',
+  'grants.viaInherited': '{via}, odziedziczone z katalogu {folder}',
+  'grants.whoSeesIntro':
+    'Każda osoba, która widzi ten katalog albo może obsługiwać jego dokumenty, i skąd to wynika: rola w firmie, uprawnienie osobiste, grupa albo katalog nadrzędny.',
+  'grants.nobody': 'Nikt poza właścicielami i administratorami.',
+  'grants.views': 'Widoki uprawnień',
+  'grants.byFolder': 'Według katalogu',
+  'grants.personAccess': 'Według osoby',
+  'grants.person': 'Osoba',
+  'grants.personShow': 'Pokaż',
+  'grants.personPick': 'Wybierz osobę, aby zobaczyć katalogi, które widzi, i co może w nich robić.',
+  'grants.personTitle': 'Katalogi, do których ma dostęp: {name}',
+  'grants.personAll': 'Jako {role} widzi wszystkie katalogi firmy i może obsługiwać ich dokumenty.',
+  'grants.personNone': 'Ta osoba nie widzi żadnego katalogu.',
+  'grants.folder': 'Katalog',
   'permission.view': 'Podgląd',
   'permission.handle': 'Obsługa',
 
@@ -294,8 +311,8 @@ export const pl = {
   'ksef.testFailed': 'Nie udało się połączyć z KSeF.',
   'ksef.token': 'Token',
   'ksef.saveToken': 'Zapisz token',
-  'ksef.certificateFile': 'Certyfikat (.crt, PEM)',
-  'ksef.keyFile': 'Klucz prywatny (.key, PEM)',
+  'ksef.certificateFile': 'Certyfikat (.crt, PEM lub DER)',
+  'ksef.keyFile': 'Klucz prywatny (.key, PEM lub DER)',
   'ksef.keyPassword': 'Hasło do klucza (jeśli jest)',
   'ksef.saveCertificate': 'Zapisz certyfikat',
   'ksef.externalIntro':

@@ -61,3 +61,19 @@ export async function fetchMe(accessToken: string): Promise<MeResponse> {
 export async function logout(accessToken: string): Promise<void> {
   await callApi('/v1/auth/logout', { method: 'POST', headers: { authorization: `Bearer ${accessToken}` } });
 }
+
+/**
+ * Whether the person is a platform operator: the operator's company list answers them and refuses everyone else.
+ * Any failure counts as "no" (sign-in must not fail over a menu item; the operator page asks the API again).
+ */
+export async function isPlatformOperator(accessToken: string): Promise<boolean> {
+  try {
+    await callApi('/v1/operator/tenants?pageSize=1', {
+      method: 'GET',
+      headers: { authorization: `Bearer ${accessToken}` },
+    });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,6 +1,6 @@
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
-import { login, logout } from './api-client';
+import { isPlatformOperator, login, logout } from './api-client';
 import { LOGIN_ERROR_PREFIX, loginErrorMessage } from './login-error';
 import { type SessionData, secureCookies, sessionTokenSchema } from './session';
 import { webConfig } from './web-config';
@@ -30,6 +30,7 @@ export function authOptions(): NextAuthOptions {
               memberships: result.memberships,
               accessToken: result.accessToken,
               accessTokenExpiresAt: result.expiresAt,
+              isPlatformOperator: await isPlatformOperator(result.accessToken),
             };
             return { id: result.user.id, email: result.user.email, name: result.user.displayName, bufor: data };
           } catch (error) {

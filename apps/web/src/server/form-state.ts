@@ -56,3 +56,15 @@ export function optionalText(data: FormData, name: string): string | undefined {
 export function texts(data: FormData, name: string): string[] {
   return data.getAll(name).filter((value): value is string => typeof value === 'string' && value !== '');
 }
+
+/** A postal address from fields named `<prefix>.line1` etc.; without a first line it is "no address". */
+export function addressFrom(data: FormData, prefix: string) {
+  if (!text(data, `${prefix}.line1`)) return null;
+  return {
+    countryCode: text(data, `${prefix}.countryCode`) || 'PL',
+    line1: text(data, `${prefix}.line1`),
+    line2: optionalText(data, `${prefix}.line2`),
+    postalCode: optionalText(data, `${prefix}.postalCode`),
+    city: optionalText(data, `${prefix}.city`),
+  };
+}

@@ -8,6 +8,7 @@ const data: SessionData = {
   memberships: [{ tenantId: 't1', tenantName: 'Demo Sp. z o.o.', nip: '5260250274', role: 'owner' }],
   accessToken: 'api-token',
   accessTokenExpiresAt: new Date(Date.now() + 3600_000).toISOString(),
+  isPlatformOperator: false,
 };
 
 const NAME = 'next-auth.session-token';
@@ -35,6 +36,13 @@ describe('readSession', () => {
       { name: `${NAME}.0`, value: value.slice(0, half) },
     ];
     expect(await readSession(cookies)).toEqual(data);
+  });
+
+  it('reads a cookie written before the operator flag existed as "not an operator"', async () => {
+    const { isPlatformOperator: _omitted, ...older } = data;
+    const operator = await sessionCookie({ ...data, isPlatformOperator: true });
+    expect(await readSession([{ name: NAME, value: await sessionCookie(older) }])).toEqual(data);
+    expect((await readSession([{ name: NAME, value: operator }]))?.isPlatformOperator).toBe(true);
   });
 
   it('treats missing, foreign, tampered or incomplete cookies as logged out', async () => {

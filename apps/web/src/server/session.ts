@@ -12,8 +12,10 @@ export const sessionTokenSchema = z.object({
   memberships: z.array(membershipSchema),
   accessToken: z.string().min(1),
   accessTokenExpiresAt: z.iso.datetime({ offset: true }),
+  /** Checked once at sign-in, only to show the operator's menu item; the API checks every operator call itself. */
+  isPlatformOperator: z.boolean().default(false),
 });
-export type SessionData = z.infer<typeof sessionTokenSchema>;
+export type SessionData = z.output<typeof sessionTokenSchema>;
 
 export const TENANT_COOKIE = 'bufor.tenant';
 

@@ -9,6 +9,8 @@ export interface TenantCall {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   body?: unknown;
   query?: Query;
+  /** Platform routes (the operator's): no company is chosen for them. */
+  noTenant?: boolean;
 }
 
 /**
@@ -24,7 +26,7 @@ export async function tenantApiRaw(path: string, call: TenantCall = {}): Promise
   const session = await requireSession();
   const tenant = await activeMembership(session);
   const headers: Record<string, string> = { authorization: `Bearer ${session.accessToken}` };
-  if (tenant) headers['x-tenant-id'] = tenant.tenantId;
+  if (tenant && !call.noTenant) headers['x-tenant-id'] = tenant.tenantId;
   if (call.body !== undefined) headers['content-type'] = 'application/json';
   try {
     return await callApi(withQuery(path, call.query), {

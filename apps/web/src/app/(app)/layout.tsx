@@ -4,16 +4,17 @@ import { LogoutButton } from '../../components/logout-button';
 import { MainNav } from '../../components/main-nav';
 import { TenantSwitcher } from '../../components/tenant-switcher';
 import { isAdminRole } from '../../server/access/admin';
+import { requireSession } from '../../server/session';
 import { getViewer } from '../../server/viewer';
 
 /** The logged-in shell: navigation on the left, the company and the user on top. */
 export default async function AppLayout({ children }: { children: ReactNode }) {
-  const viewer = await getViewer();
+  const [viewer, session] = await Promise.all([getViewer(), requireSession()]);
   return (
     <div className="shell">
       <aside className="sidebar">
         <BrandMark inverted />
-        <MainNav isAdmin={isAdminRole(viewer.tenant?.role)} />
+        <MainNav isAdmin={isAdminRole(viewer.tenant?.role)} isOperator={session.isPlatformOperator} />
       </aside>
       <div className="shell__main">
         <header className="topbar">

@@ -87,6 +87,8 @@ type FieldProps = {
   required?: boolean;
   placeholder?: string;
   autoComplete?: string;
+  /** File inputs: the extensions offered in the file picker. */
+  accept?: string;
   /** The API's field path when it differs from the form field's name. */
   errorPath?: string;
 };

@@ -130,6 +130,19 @@ export const tenantSchema = z.object({
 });
 export type Tenant = z.infer<typeof tenantSchema>;
 
+/** A company as the platform operator lists it (the operator has no role in it). */
+export const operatorTenantSchema = tenantSchema.omit({ role: true }).extend({ createdAt: z.string() });
+export type OperatorTenant = z.infer<typeof operatorTenantSchema>;
+
+export const TAXPAYER_STATUSES = ['active', 'bankruptcy', 'liquidation', 'restructuring', 'suspended'] as const;
+
+/** One folder a person reaches, per level (`GET /v1/users/:id/effective-permissions`). */
+export const effectivePermissionSchema = z.object({
+  folderId: z.string(),
+  permission: z.enum(['view', 'handle']),
+  documentKinds: z.array(z.string()).nullable().optional(),
+});
+
 export const connectionSchema = z.object({
   environment: z.string(),
   method: z.enum(['token', 'certificate', 'external_signature']).nullable(),

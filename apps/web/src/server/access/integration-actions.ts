@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { t } from '../../i18n/t';
-import { type FormState, formError, optionalText, runFormAction, text, texts } from '../form-state';
+import { addressFrom, type FormState, formError, optionalText, runFormAction, text, texts } from '../form-state';
 import { tenantApi, tenantApiRaw } from '../tenant-api';
 import { challengeSchema, connectionTestSchema, createdApiKeySchema } from './access-schemas';
 
@@ -32,22 +32,12 @@ export async function revokeApiKey(keyId: string, _state: FormState): Promise<Fo
 
 export async function updateCompany(_state: FormState, data: FormData): Promise<FormState> {
   return runFormAction(async () => {
-    const address = (prefix: string) =>
-      text(data, `${prefix}.line1`)
-        ? {
-            countryCode: text(data, `${prefix}.countryCode`) || 'PL',
-            line1: text(data, `${prefix}.line1`),
-            line2: optionalText(data, `${prefix}.line2`),
-            postalCode: optionalText(data, `${prefix}.postalCode`),
-            city: optionalText(data, `${prefix}.city`),
-          }
-        : null;
     await tenantApiRaw('/v1/tenant', {
       method: 'PATCH',
       body: {
         name: text(data, 'name'),
-        registeredAddress: address('registeredAddress'),
-        correspondenceAddress: address('correspondenceAddress'),
+        registeredAddress: addressFrom(data, 'registeredAddress'),
+        correspondenceAddress: addressFrom(data, 'correspondenceAddress'),
         eori: optionalText(data, 'eori') ?? null,
         taxpayerStatus: text(data, 'taxpayerStatus'),
         contactEmail: optionalText(data, 'contactEmail') ?? null,
@@ -62,6 +52,13 @@ async function fileText(data: FormData, name: string): Promise<string> {
   const value = data.get(name);
   if (value instanceof File) return value.size > 0 ? value.text() : '';
   return typeof value === 'string' ? value : '';
+}
+
+/** A file as the API wants certificates and keys: Base64 of its bytes, so PEM and binary DER files both survive. */
+async function fileBase64(data: FormData, name: string): Promise<string> {
+  const value = data.get(name);
+  if (value instanceof File) return value.size > 0 ? Buffer.from(await value.arrayBuffer()).toString('base64') : '';
+  return '';
 }
 
 function refreshKsef(): void {
@@ -81,8 +78,8 @@ export async function saveKsefCertificate(_state: FormState, data: FormData): Pr
     await tenantApiRaw('/v1/ksef/credentials/certificate', {
       method: 'PUT',
       body: {
-        certificatePem: await fileText(data, 'certificatePem'),
-        privateKeyPem: await fileText(data, 'privateKeyPem'),
+        certificatePem: await fileBase64(data, 'certificatePem'),
+        privateKeyPem: await fileBase64(data, 'privateKeyPem'),
         privateKeyPassword: optionalText(data, 'privateKeyPassword'),
       },
     });

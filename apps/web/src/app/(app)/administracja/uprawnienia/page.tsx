@@ -4,10 +4,11 @@ import { ActionForm, SelectField, SubmitButton } from '../../../../components/fo
 import { t } from '../../../../i18n/t';
 import { folderLabel } from '../../../../lib/folder-label';
 import { buildFolderTree, flattenFolderTree } from '../../../../lib/folder-tree';
+import { kindLabel, kindsLabel } from '../../../../lib/access-labels';
 import {
-  accessSchema,
   DOCUMENT_DIRECTIONS,
   DOCUMENT_KINDS,
+  type Folder,
   folderSchema,
   grantSchema,
   groupSchema,
@@ -16,29 +17,12 @@ import {
 } from '../../../../server/access/access-schemas';
 import { addGrant, removeGrant } from '../../../../server/access/folder-actions';
 import { tenantApi } from '../../../../server/tenant-api';
+import { FolderAccess } from './folder-access';
+import { PermissionViews } from './permission-views';
 
 export const metadata: Metadata = { title: t('admin.grants') };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-function kindsLabel(kinds: readonly string[] | null | undefined): string {
-  if (!kinds?.length) return t('grants.allKinds');
-  return kinds.map((kind) => (kind in KIND_LABELS ? KIND_LABELS[kind as keyof typeof KIND_LABELS] : kind)).join(', ');
-}
-
-function roleLabel(role: string): string {
-  return role === 'owner' || role === 'admin' || role === 'user' ? t(`role.${role}`) : role;
-}
-
-const KIND_LABELS = {
-  sales: t('documentDirection.sales'),
-  purchase: t('documentDirection.purchase'),
-  vat: t('documentKind.vat'),
-  correction: t('documentKind.correction'),
-  advance: t('documentKind.advance'),
-  settlement: t('documentKind.settlement'),
-  simplified: t('documentKind.simplified'),
-};
 
 export default async function GrantsPage({ searchParams }: Props) {
   const params = await searchParams;
@@ -48,41 +32,43 @@ export default async function GrantsPage({ searchParams }: Props) {
   const selected = folders.find((folder) => folder.id === selectedId);
 
   return (
-    <div className="split">
-      <nav className="card split__side" aria-label={t('grants.chooseFolder')}>
-        <h2 className="card__title">{t('grants.chooseFolder')}</h2>
-        <ul className="tree">
-          {rows.map(({ folder, depth }) => (
-            <li key={folder.id} style={{ paddingLeft: `${depth * 1}rem` }}>
-              <Link
-                href={`/administracja/uprawnienia?folder=${folder.id}`}
-                className={folder.id === selectedId ? 'tree__link tree__link--active' : 'tree__link'}
-                aria-current={folder.id === selectedId ? 'page' : undefined}
-              >
-                {folder.name}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      <div className="split__main">
-        {selected ? (
-          <FolderGrants folderId={selected.id} title={folderLabel(selected)} />
-        ) : (
-          <section className="card">
-            <p className="muted">{t('grants.pickFolder')}</p>
-          </section>
-        )}
+    <>
+      <PermissionViews current="folder" />
+      <div className="split">
+        <nav className="card split__side" aria-label={t('grants.chooseFolder')}>
+          <h2 className="card__title">{t('grants.chooseFolder')}</h2>
+          <ul className="tree">
+            {rows.map(({ folder, depth }) => (
+              <li key={folder.id} style={{ paddingLeft: `${depth * 1}rem` }}>
+                <Link
+                  href={`/administracja/uprawnienia?folder=${folder.id}`}
+                  className={folder.id === selectedId ? 'tree__link tree__link--active' : 'tree__link'}
+                  aria-current={folder.id === selectedId ? 'page' : undefined}
+                >
+                  {folder.name}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="split__main">
+          {selected ? (
+            <FolderGrants folderId={selected.id} folders={folders} />
+          ) : (
+            <section className="card">
+              <p className="muted">{t('grants.pickFolder')}</p>
+            </section>
+          )}
+        </div>
       </div>
-    </div>
+    </>
   );
 }
 
-async function FolderGrants({ folderId, title }: { folderId: string; title: string }) {
-  const base = `/v1/folders/${encodeURIComponent(folderId)}`;
-  const [grants, access, users, groups] = await Promise.all([
-    tenantApi(pageOf(grantSchema), `${base}/grants`),
-    tenantApi(pageOf(accessSchema), `${base}/access`),
+async function FolderGrants({ folderId, folders }: { folderId: string; folders: Folder[] }) {
+  const title = folderLabel(folders.find((folder) => folder.id === folderId)!);
+  const [grants, users, groups] = await Promise.all([
+    tenantApi(pageOf(grantSchema), `/v1/folders/${encodeURIComponent(folderId)}/grants`),
     tenantApi(pageOf(userSchema), '/v1/users', { query: { pageSize: 200 } }),
     tenantApi(pageOf(groupSchema), '/v1/groups', { query: { pageSize: 200 } }),
   ]);
@@ -146,7 +132,7 @@ async function FolderGrants({ folderId, title }: { folderId: string; title: stri
             <legend>{t('grants.kindsOptional')}</legend>
             {[...DOCUMENT_DIRECTIONS, ...DOCUMENT_KINDS].map((kind) => (
               <label key={kind} className="check">
-                <input type="checkbox" name="documentKinds" value={kind} /> {KIND_LABELS[kind]}
+                <input type="checkbox" name="documentKinds" value={kind} /> {kindLabel(kind)}
               </label>
             ))}
           </fieldset>
@@ -156,43 +142,7 @@ async function FolderGrants({ folderId, title }: { folderId: string; title: stri
         </ActionForm>
       </section>
 
-      <section className="card" aria-labelledby="access-title">
-        <h2 id="access-title" className="card__title">
-          {t('grants.whoSees')}
-        </h2>
-        <table className="table">
-          <thead>
-            <tr>
-              <th>{t('users.displayName')}</th>
-              <th>{t('grants.permission')}</th>
-              <th>{t('grants.via')}</th>
-              <th>{t('grants.kinds')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {access.items.map((entry) => (
-              <tr key={entry.user.id}>
-                <td>
-                  {entry.user.displayName} <span className="muted small">{entry.user.email}</span>
-                </td>
-                <td>{t(`permission.${entry.permission}`)}</td>
-                <td>
-                  {entry.via
-                    .map((via) =>
-                      via.type === 'role'
-                        ? t('grants.viaRole', { name: roleLabel(via.name) })
-                        : via.type === 'group'
-                          ? t('grants.subjectGroup', { name: via.name })
-                          : t('grants.viaUser'),
-                    )
-                    .join(', ')}
-                </td>
-                <td>{kindsLabel(entry.documentKinds)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      <FolderAccess folderId={folderId} folders={folders} />
     </>
   );
 }

@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
 import { ActionForm, Field, SelectField, SubmitButton } from '../../../../components/forms/action-form';
+import { AddressFields } from '../../../../components/forms/address-fields';
 import { t } from '../../../../i18n/t';
-import { type Tenant, tenantSchema } from '../../../../server/access/access-schemas';
+import { TAXPAYER_STATUSES, tenantSchema } from '../../../../server/access/access-schemas';
 import { updateCompany } from '../../../../server/access/integration-actions';
 import { tenantApi } from '../../../../server/tenant-api';
 
 export const metadata: Metadata = { title: t('settings.company') };
 
-const TAXPAYER_STATUSES = ['active', 'bankruptcy', 'liquidation', 'restructuring', 'suspended'] as const;
 const ENVIRONMENTS = ['SIM', 'TEST', 'DEMO', 'PRD'] as const;
 
 export default async function CompanyPage() {
@@ -53,40 +53,20 @@ export default async function CompanyPage() {
             }))}
           />
         </div>
-        <AddressFields prefix="registeredAddress" title={t('company.registeredAddress')} tenant={tenant} />
-        <AddressFields prefix="correspondenceAddress" title={t('company.correspondenceAddress')} tenant={tenant} />
+        <AddressFields
+          prefix="registeredAddress"
+          title={t('company.registeredAddress')}
+          address={tenant.registeredAddress}
+        />
+        <AddressFields
+          prefix="correspondenceAddress"
+          title={t('company.correspondenceAddress')}
+          address={tenant.correspondenceAddress}
+        />
         <div className="form__actions">
           <SubmitButton>{t('form.save')}</SubmitButton>
         </div>
       </ActionForm>
     </section>
-  );
-}
-
-function AddressFields({
-  prefix,
-  title,
-  tenant,
-}: {
-  prefix: 'registeredAddress' | 'correspondenceAddress';
-  title: string;
-  tenant: Tenant;
-}) {
-  const address = tenant[prefix];
-  return (
-    <fieldset className="fieldset">
-      <legend>{title}</legend>
-      <div className="form form--grid">
-        <Field name={`${prefix}.line1`} label={t('company.line1')} defaultValue={address?.line1 ?? ''} />
-        <Field name={`${prefix}.line2`} label={t('company.line2')} defaultValue={address?.line2 ?? ''} />
-        <Field name={`${prefix}.postalCode`} label={t('company.postalCode')} defaultValue={address?.postalCode ?? ''} />
-        <Field name={`${prefix}.city`} label={t('company.city')} defaultValue={address?.city ?? ''} />
-        <Field
-          name={`${prefix}.countryCode`}
-          label={t('company.countryCode')}
-          defaultValue={address?.countryCode ?? 'PL'}
-        />
-      </div>
-    </fieldset>
   );
 }

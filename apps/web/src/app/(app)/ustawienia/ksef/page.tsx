@@ -48,8 +48,8 @@ export default async function KsefPage() {
           <div className="panel">
             <h3 className="card__subtitle">{t('ksef.method.certificate')}</h3>
             <ActionForm action={saveKsefCertificate} label={t('ksef.method.certificate')}>
-              <Field name="certificatePem" label={t('ksef.certificateFile')} type="file" />
-              <Field name="privateKeyPem" label={t('ksef.keyFile')} type="file" />
+              <Field name="certificatePem" label={t('ksef.certificateFile')} type="file" accept=".crt,.cer,.pem,.der" />
+              <Field name="privateKeyPem" label={t('ksef.keyFile')} type="file" accept=".key,.pem,.der" />
               <Field name="privateKeyPassword" label={t('ksef.keyPassword')} type="password" autoComplete="off" />
               <SubmitButton>{t('ksef.saveCertificate')}</SubmitButton>
             </ActionForm>
