@@ -13,6 +13,7 @@ import {
 import { type AllowedIps, type ContextIdentifier } from './crypto/auth-token-request';
 import { PublicKeyService } from './crypto/public-key.service';
 import { KsefHttpClient, type KsefHttpOptions } from './http/ksef-http.client';
+import { exportSync, type ExportSyncItem, type ExportSyncOptions } from './retrieval/export-sync';
 import { incrementalSync, type SyncCursor, type SyncItem, type SyncOptions } from './retrieval/incremental-sync';
 import { InvoiceExports } from './retrieval/invoice-export';
 import { InvoicesApi } from './retrieval/invoices.api';
@@ -95,6 +96,15 @@ export class KsefClient {
   /** Incremental sync iterator (see {@link incrementalSync}). */
   sync(session: KsefSession, cursor: SyncCursor, options?: SyncOptions): AsyncGenerator<SyncItem, SyncCursor> {
     return incrementalSync(this.invoices(session), cursor, { now: () => this.http.clock.now(), ...options });
+  }
+
+  /** Incremental sync through exports, invoices with their XML (see {@link exportSync}); same cursor as `sync`. */
+  syncByExports(
+    session: KsefSession,
+    cursor: SyncCursor,
+    options?: ExportSyncOptions,
+  ): AsyncGenerator<ExportSyncItem, SyncCursor> {
+    return exportSync(this.exports(session), cursor, { now: () => this.http.clock.now(), ...options });
   }
 
   tokens(session: KsefSession): TokensApi {

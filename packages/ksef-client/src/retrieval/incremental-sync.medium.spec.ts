@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type KsefSession } from '../auth/ksef-session';
 import { type KsefClient } from '../ksef-client';
@@ -87,4 +87,46 @@ describe('incremental sync against the simulator', () => {
     expect(seen.size).toBe(COUNT);
     expect(ksef.http.stats.rateLimited).toBe(0);
   }, 600_000);
+
+  it(`finds each of ${COUNT} invoices exactly once through tar.gz exports, a truncated package and a restart`, async () => {
+    const seen = new Set<string>();
+    let duplicates = 0;
+    let cursor: SyncCursor = initialCursor('Subject1', from);
+    let restarted = false;
+    let truncatedPackages = 0;
+    for (;;) {
+      const it = ksef.syncByExports(session, cursor, {
+        compressionType: 'TarGz',
+        timeoutMs: 300_000,
+        onPackage: (p) => void (truncatedPackages += p.truncated ? 1 : 0),
+      });
+      let stoppedEarly = false;
+      for (;;) {
+        const r = await it.next();
+        if (r.done) {
+          cursor = r.value;
+          break;
+        }
+        const { invoice, xml } = r.value;
+        if (seen.has(invoice.ksefNumber)) duplicates++;
+        seen.add(invoice.ksefNumber);
+        // The XML came in the package and is exactly what KSeF hashed.
+        expect(createHash('sha256').update(xml!).digest('base64')).toBe(invoice.invoiceHash);
+        cursor = r.value.cursor;
+        if (!restarted && seen.size === 4_321) {
+          restarted = true;
+          stoppedEarly = true;
+          break;
+        }
+      }
+      if (!stoppedEarly) break;
+    }
+    expect(truncatedPackages).toBeGreaterThanOrEqual(1);
+    expect(duplicates).toBe(0);
+    expect(seen.size).toBe(COUNT);
+    // Caught up: another run finds nothing new.
+    const again = ksef.syncByExports(session, cursor, { compressionType: 'TarGz' });
+    expect((await again.next()).done).toBe(true);
+    expect(ksef.http.stats.rateLimited).toBe(0);
+  }, 900_000);
 });

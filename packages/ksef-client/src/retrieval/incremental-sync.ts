@@ -44,14 +44,16 @@ export function initialCursor(subjectType: InvoiceQuerySubjectType, from: Date |
   return { subjectType, from: typeof from === 'string' ? from : from.toISOString(), seen: [] };
 }
 
-function windowEnd(from: string, now: number): string | undefined {
+/** End of a query window starting at `from` (3 months at most), or undefined when that is beyond `now`. */
+export function syncWindowEnd(from: string, now: number): string | undefined {
   const end = new Date(from);
   end.setUTCMonth(end.getUTCMonth() + 3);
   end.setUTCDate(end.getUTCDate() - 1);
   return end.getTime() >= now ? undefined : end.toISOString();
 }
 
-function moveFrom(cursor: SyncCursor, to: string): SyncCursor {
+/** Moves the cursor's window start, keeping only the seen invoices that can still reappear at the new edge. */
+export function moveCursor(cursor: SyncCursor, to: string): SyncCursor {
   const bound = Date.parse(to);
   return { ...cursor, from: to, seen: cursor.seen.filter((s) => Date.parse(s.date) >= bound) };
 }
@@ -70,7 +72,7 @@ export async function* incrementalSync(
   const seen = new Set(cursor.seen.map((s) => s.ksefNumber));
   const now = options.now ?? (() => Date.now());
   for (;;) {
-    const to = windowEnd(cursor.from, now());
+    const to = syncWindowEnd(cursor.from, now());
     const filters: InvoiceQueryFilters = {
       ...options.filters,
       subjectType: cursor.subjectType,
@@ -118,12 +120,12 @@ export async function* incrementalSync(
         // More than the result cap share one timestamp: moving `from` cannot make progress.
         throw new Error(`Ponad limit wyników KSeF ma tę samą datę ${truncatedAt}; zawęź filtry synchronizacji`);
       }
-      cursor = moveFrom(cursor, truncatedAt);
+      cursor = moveCursor(cursor, truncatedAt);
       continue;
     }
     // Window complete: continue from the HWM (or the window end when the HWM is beyond it).
     const next = hwm && (!to || Date.parse(hwm) < Date.parse(to)) ? hwm : to;
-    if (next && Date.parse(next) > Date.parse(cursor.from)) cursor = moveFrom(cursor, next);
+    if (next && Date.parse(next) > Date.parse(cursor.from)) cursor = moveCursor(cursor, next);
     if (!to || (hwm && Date.parse(hwm) < Date.parse(to))) return cursor;
   }
 }

@@ -1,4 +1,3 @@
-import { unzipSync } from 'fflate';
 import {
   type ExportInvoicesResponse,
   type InvoiceExportStatusResponse,
@@ -17,6 +16,7 @@ import {
 import { type PublicKeyService } from '../crypto/public-key.service';
 import { KsefError, KsefIntegrityError } from '../http/ksef-errors';
 import { type KsefHttpClient } from '../http/ksef-http.client';
+import { type CompressionType, unpackArchive } from '../util/archive';
 
 export interface ExportedPackage {
   referenceNumber: string;
@@ -38,6 +38,7 @@ export class InvoiceExports {
   async start(
     filters: InvoiceQueryFilters,
     onlyMetadata = false,
+    compressionType: CompressionType = 'Zip',
   ): Promise<{ referenceNumber: string; key: SymmetricKey }> {
     const key = generateSymmetricKey();
     const res = await this.publicKeys.withKey('SymmetricKeyEncryption', (pk) =>
@@ -49,7 +50,7 @@ export class InvoiceExports {
             encryption: wrapSymmetricKey(key, pk.publicKey, pk.publicKeyId),
             filters,
             onlyMetadata,
-            compressionType: 'Zip',
+            compressionType,
           },
           bearer,
           context: this.session.contextKey,
@@ -99,7 +100,7 @@ export class InvoiceExports {
     }
   }
 
-  /** Downloads every part, checks sizes and hashes (encrypted and plain), decrypts and unpacks the archive. */
+  /** Downloads every part, checks sizes and hashes (encrypted and plain), decrypts and unpacks the ZIP or tar.gz. */
   async download(referenceNumber: string, key: SymmetricKey, pkg: InvoicePackage): Promise<ExportedPackage> {
     const plainParts: Buffer[] = [];
     for (const part of [...pkg.parts].sort((a, b) => a.ordinalNumber - b.ordinalNumber)) {
@@ -120,15 +121,14 @@ export class InvoiceExports {
       }
       plainParts.push(plain);
     }
-    const files = unzipSync(Buffer.concat(plainParts));
+    const files = await unpackArchive(Buffer.concat(plainParts));
     const invoices = new Map<string, Buffer>();
     let metadata: InvoiceMetadata[] = [];
-    for (const [name, content] of Object.entries(files)) {
+    for (const [name, content] of files) {
       if (name === '_metadata.json') {
-        metadata =
-          (JSON.parse(Buffer.from(content).toString('utf8')) as { invoices?: InvoiceMetadata[] }).invoices ?? [];
+        metadata = (JSON.parse(content.toString('utf8')) as { invoices?: InvoiceMetadata[] }).invoices ?? [];
       } else if (name.endsWith('.xml')) {
-        invoices.set(name.replace(/\.xml$/, ''), Buffer.from(content));
+        invoices.set(name.replace(/\.xml$/, ''), content);
       }
     }
     return { referenceNumber, package: pkg, metadata, invoices };
@@ -137,9 +137,9 @@ export class InvoiceExports {
   /** Start → wait → download, in one call. */
   async run(
     filters: InvoiceQueryFilters,
-    options: { onlyMetadata?: boolean; timeoutMs?: number } = {},
+    options: { onlyMetadata?: boolean; timeoutMs?: number; compressionType?: CompressionType } = {},
   ): Promise<ExportedPackage> {
-    const { referenceNumber, key } = await this.start(filters, options.onlyMetadata);
+    const { referenceNumber, key } = await this.start(filters, options.onlyMetadata, options.compressionType);
     const pkg = await this.waitForPackage(referenceNumber, options.timeoutMs);
     return this.download(referenceNumber, key, pkg);
   }

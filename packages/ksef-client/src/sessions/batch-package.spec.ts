@@ -1,6 +1,6 @@
 import { createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { archiveType, packArchive, unpackArchive } from './archive';
+import { archiveType, packArchive, unpackArchive } from '../util/archive';
 import { buildBatchPackage } from './batch-package';
 
 describe('batch package', () => {

@@ -10,7 +10,7 @@ import { type KsefSession } from '../auth/ksef-session';
 import { generateSymmetricKey, sha256Base64, type SymmetricKey, wrapSymmetricKey } from '../crypto/ksef-crypto';
 import { type PublicKeyService } from '../crypto/public-key.service';
 import { type KsefHttpClient } from '../http/ksef-http.client';
-import { type CompressionType, type InvoiceFile, packArchive } from './archive';
+import { type CompressionType, type InvoiceFile, packArchive } from '../util/archive';
 import { BATCH_LIMITS, buildBatchPackage, type BatchPackage } from './batch-package';
 import { FORM_CODES } from './form-codes';
 import { SessionStatusApi } from './session-status.api';
