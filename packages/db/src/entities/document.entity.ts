@@ -24,13 +24,20 @@ export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 
 /** An invoice of a tenant, sales or purchase, with where its files are kept. Money is decimal (numeric), never float. */
 @Entity({ name: 'documents' })
-@Index('documents_tenant_folder_issue_idx', ['tenantId', 'folderId', 'issueDate', 'id'])
-@Index('documents_tenant_issue_idx', ['tenantId', 'issueDate', 'id'])
-// Sales or purchases by date (the registers' most common filter), newest first, without reading other rows.
-@Index('documents_tenant_direction_issue_idx', ['tenantId', 'direction', 'issueDate', 'id'])
+// The list's sort orders, each ending with the id so a keyset (cursor) page continues exactly where the last ended.
+// The indexes marked `synchronize: false` carry INCLUDE columns TypeORM cannot describe: their definition is in
+// migration 1763900000000. With folder, direction, kind and status inside them, the list finds a page's ids (and
+// counts) with index-only scans, filters and category limits applied there, and reads only the page's rows.
+@Index('documents_tenant_folder_issue_idx', { synchronize: false })
+@Index('documents_tenant_issue_idx', { synchronize: false })
+@Index('documents_tenant_status_issue_idx', { synchronize: false })
+@Index('documents_tenant_number_idx', ['tenantId', 'number', 'id'])
+@Index('documents_tenant_gross_idx', ['tenantId', 'grossTotal', 'id'])
+// A user's list reads folder by folder: each folder's first rows in the other sort orders.
+@Index('documents_tenant_folder_number_idx', ['tenantId', 'folderId', 'number', 'id'])
+@Index('documents_tenant_folder_gross_idx', ['tenantId', 'folderId', 'grossTotal', 'id'])
 @Index('documents_tenant_seller_idx', ['tenantId', 'sellerNip'])
 @Index('documents_tenant_buyer_idx', ['tenantId', 'buyerNip'])
-@Index('documents_tenant_number_idx', ['tenantId', 'number'])
 @Index('documents_tenant_ksef_idx', ['tenantId', 'ksefNumber'], { unique: true, where: '"ksef_number" IS NOT NULL' })
 export class DocumentEntity extends TenantOwnedEntity {
   @Column({ name: 'folder_id', type: 'uuid' })

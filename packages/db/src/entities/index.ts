@@ -2,6 +2,7 @@ import { ApiKeyEntity } from './api-key.entity';
 import { AuditEventEntity } from './audit-event.entity';
 import { AuthSessionEntity } from './auth-session.entity';
 import { DocumentEntity } from './document.entity';
+import { FolderDocumentCountEntity } from './folder-document-count.entity';
 import { FolderGrantEntity } from './folder-grant.entity';
 import { FolderEntity } from './folder.entity';
 import { JobProbeEntity } from './job-probe.entity';
@@ -16,6 +17,7 @@ export * from './api-key.entity';
 export * from './audit-event.entity';
 export * from './auth-session.entity';
 export * from './document.entity';
+export * from './folder-document-count.entity';
 export * from './folder-grant.entity';
 export * from './folder.entity';
 export * from './job-probe.entity';
@@ -40,6 +42,7 @@ export const entities = [
   FolderEntity,
   FolderGrantEntity,
   DocumentEntity,
+  FolderDocumentCountEntity,
   ApiKeyEntity,
   KsefCredentialEntity,
   AuditEventEntity,
@@ -53,6 +56,7 @@ export const TENANT_TABLES = [
   'folders',
   'folder_grants',
   'documents',
+  'folder_document_counts',
   'api_keys',
   'ksef_credentials',
   'audit_events',

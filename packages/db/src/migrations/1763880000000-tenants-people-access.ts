@@ -1,8 +1,20 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { TENANT_TABLES } from '../entities';
 
 /** The role the apps connect as: not the owner of the tables, so row-level security applies to it. */
 export const APP_ROLE = 'bufor_app';
+
+/** The tenant tables as this migration made them (frozen: later migrations add theirs to TENANT_TABLES). */
+const TENANT_TABLES_OF_THIS_MIGRATION = [
+  'job_probes',
+  'user_groups',
+  'user_group_members',
+  'folders',
+  'folder_grants',
+  'documents',
+  'api_keys',
+  'ksef_credentials',
+  'audit_events',
+] as const;
 
 export class TenantsPeopleAccess1763880000000 implements MigrationInterface {
   name = 'TenantsPeopleAccess1763880000000';
@@ -116,7 +128,7 @@ export class TenantsPeopleAccess1763880000000 implements MigrationInterface {
     // Second wall behind the repositories: a row of a tenant table is visible and writable only inside a
     // transaction whose bufor.tenant_id is that tenant (TenantScope). Not FORCEd: the owner (migrations, seed,
     // the definer functions below) is not confined; the apps connect as APP_ROLE, which is.
-    for (const table of TENANT_TABLES) {
+    for (const table of TENANT_TABLES_OF_THIS_MIGRATION) {
       await q.query(`ALTER TABLE "${table}" ENABLE ROW LEVEL SECURITY`);
       await q.query(
         `CREATE POLICY "${table}_tenant" ON "${table}" USING ("tenant_id" = NULLIF(current_setting('bufor.tenant_id', true), '')::uuid) WITH CHECK ("tenant_id" = NULLIF(current_setting('bufor.tenant_id', true), '')::uuid)`,

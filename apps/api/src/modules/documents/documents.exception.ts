@@ -1,8 +1,10 @@
 import { DomainException } from '../../common/domain.exception';
+import { CURSOR_MESSAGES, type CursorProblem } from './document-cursor';
 
 export enum DocumentsExceptionCode {
   NotFound = 'DOCUMENT_NOT_FOUND',
   StatusChangeInvalid = 'DOCUMENT_STATUS_CHANGE_INVALID',
+  CursorInvalid = 'DOCUMENT_CURSOR_INVALID',
 }
 
 export class DocumentsException extends DomainException {
@@ -14,6 +16,13 @@ export class DocumentsException extends DomainException {
     const detail = `Dokumentu o statusie „${from}” nie można oznaczyć jako „${to}”: najpierw musi zostać przyjęty przez KSeF lub z niego pobrany.`;
     return new DocumentsException(DocumentsExceptionCode.StatusChangeInvalid, 422, detail, [
       { path: 'status', message: detail },
+    ]);
+  }
+
+  static badCursor(problem: CursorProblem): DocumentsException {
+    const detail = CURSOR_MESSAGES[problem];
+    return new DocumentsException(DocumentsExceptionCode.CursorInvalid, 400, detail, [
+      { path: 'cursor', message: detail },
     ]);
   }
 }

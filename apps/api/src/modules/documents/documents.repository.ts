@@ -3,10 +3,15 @@ import { TenantScope } from '@bufor/db';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AccessSubject } from '../permissions/access-subject';
-import { categoriesMatchSql } from '../permissions/effective-permissions.sql';
-import { folderScopeSql } from '../permissions/folder-scope.sql';
-import { SqlParams } from '../permissions/sql-params';
-import type { DocumentFilters, DocumentSort } from './dto/list-documents.dto';
+import type { DocumentCursor } from './document-cursor';
+import {
+  documentListSql,
+  LIST_COLUMNS,
+  type ListFilters,
+  type ListWindow,
+  TOTAL_CAP,
+  totalFromStoredCounts,
+} from './document-list.sql';
 
 export interface DocumentListRow {
   id: string;
@@ -38,86 +43,12 @@ export interface DocumentDetailRow extends DocumentListRow {
   updatedAt: string;
 }
 
-/** Totals are counted up to this many documents; beyond it the list says `totalExact: false`. */
-export const TOTAL_CAP = 10_000;
-
-/** Every sort ends with the id so pages are stable; each matches an index prefix where one exists. */
-const ORDER_BY: Record<DocumentSort, string> = {
-  issueDate: 'd.issue_date ASC, d.id ASC',
-  '-issueDate': 'd.issue_date DESC, d.id DESC',
-  number: 'd.number ASC, d.id ASC',
-  '-number': 'd.number DESC, d.id DESC',
-  grossTotal: 'd.gross_total ASC, d.id ASC',
-  '-grossTotal': 'd.gross_total DESC, d.id DESC',
-};
-
-const LIST_COLUMNS = `d.id, d.folder_id AS "folderId", d.kind, d.direction, d.status, d.number,
-  d.seller_nip AS "sellerNip", d.seller_name AS "sellerName", d.buyer_nip AS "buyerNip", d.buyer_name AS "buyerName",
-  d.issue_date::text AS "issueDate", d.gross_total::text AS "grossTotal", d.currency, d.ksef_number AS "ksefNumber"`;
-
-/**
- * FROM + WHERE of the permission-filtered document list. Owners and admins read the tenant's documents directly.
- * A user's documents are read folder by folder from the folders their grants reach (a LATERAL scan per folder on
- * the (tenant_id, folder_id, issue_date, id) index, with the categories allowed there), in SQL. `OFFSET 0` keeps
- * the planner from flattening it into a hash join over the whole tenant.
- */
-export function documentListSource(
-  params: SqlParams,
-  tenant: TenantRef,
-  subject: AccessSubject,
-  filters: Omit<DocumentFilters, 'sort' | 'page' | 'pageSize'>,
-  /** For a page of a user's list: each folder contributes only its first rows in the page's order. */
-  perFolder?: { orderBy: string; limit: number },
-  /** The name of a CTE already holding the subject's folder scope (planned once for page and count). */
-  scopeCte?: string,
-): string {
-  const scope = subject.kind === 'all' ? null : (scopeCte ?? `(${folderScopeSql(params, tenant, subject, 'view')})`);
-  const where = [`d.tenant_id = ${params.add(tenant.id)}`];
-  if (filters.folderId) where.push(`d.folder_id = ${params.add(filters.folderId)}`);
-  if (filters.kind) where.push(`d.kind = ${params.add(filters.kind)}`);
-  if (filters.direction) where.push(`d.direction = ${params.add(filters.direction)}`);
-  if (filters.status) where.push(`d.status = ${params.add(filters.status)}`);
-  if (filters.dateFrom) where.push(`d.issue_date >= ${params.add(filters.dateFrom)}::date`);
-  if (filters.dateTo) where.push(`d.issue_date <= ${params.add(filters.dateTo)}::date`);
-  if (filters.nip) {
-    const nip = params.add(filters.nip);
-    where.push(`(d.seller_nip = ${nip} OR d.buyer_nip = ${nip})`);
-  }
-  if (filters.number) {
-    // The range lets the (tenant_id, number) index serve a prefix search; starts_with keeps it exact.
-    const number = `${params.add(filters.number)}::text`;
-    where.push(`d.number >= ${number} AND d.number < ${number} || chr(1114111) AND starts_with(d.number, ${number})`);
-  }
-  if (!scope) return `FROM documents d WHERE ${where.join(' AND ')}`;
-  where.push('d.folder_id = v.folder_id', categoriesMatchSql('v.document_kinds', 'd'));
-  const tail = perFolder ? `ORDER BY ${perFolder.orderBy} LIMIT ${params.add(perFolder.limit)}` : 'OFFSET 0';
-  return `FROM ${scope} v CROSS JOIN LATERAL (SELECT d.* FROM documents d WHERE ${where.join(' AND ')} ${tail}) d`;
-}
-
-/**
- * The list statement: the page and the total over the same permission-filtered source, in one statement (one plan,
- * one round trip). Counting stops past TOTAL_CAP: an exact count of a million rows would cost more than the page.
- */
-export function documentListSql(
-  tenant: TenantRef,
-  subject: AccessSubject,
-  filters: DocumentFilters,
-): { sql: string; values: unknown[] } {
-  const params = new SqlParams();
-  const limit = params.add(filters.pageSize);
-  const offset = params.add((filters.page - 1) * filters.pageSize);
-  const orderBy = ORDER_BY[filters.sort];
-  const scoped = subject.kind !== 'all';
-  const scope = scoped ? `visible AS MATERIALIZED (${folderScopeSql(params, tenant, subject, 'view')}),` : '';
-  const cte = scoped ? 'visible' : undefined;
-  const perFolder = { orderBy, limit: filters.page * filters.pageSize };
-  const pageSource = documentListSource(params, tenant, subject, filters, perFolder, cte);
-  const countSource = documentListSource(params, tenant, subject, filters, undefined, cte);
-  const sql = `
-      WITH ${scope} page AS (SELECT ${LIST_COLUMNS} ${pageSource} ORDER BY ${orderBy} LIMIT ${limit} OFFSET ${offset})
-      SELECT COALESCE((SELECT json_agg(page) FROM page), '[]'::json) AS items,
-             (SELECT count(*)::int FROM (SELECT 1 ${countSource} LIMIT ${TOTAL_CAP + 1}) counted) AS total`;
-  return { sql, values: params.values };
+export interface DocumentListPage {
+  items: DocumentListRow[];
+  total: number;
+  totalExact: boolean;
+  /** Where the page ended (sort key and id of its last row), when more rows follow. */
+  next: DocumentCursor | null;
 }
 
 @Injectable()
@@ -127,17 +58,28 @@ export class DocumentsRepository {
   async list(
     tenant: TenantRef,
     subject: AccessSubject,
-    filters: DocumentFilters,
-  ): Promise<{ items: DocumentListRow[]; total: number; totalExact: boolean }> {
-    if (subject.kind === 'none') return { items: [], total: 0, totalExact: true };
-    const { sql, values } = documentListSql(tenant, subject, filters);
+    filters: ListFilters,
+    window: ListWindow,
+  ): Promise<DocumentListPage> {
+    if (subject.kind === 'none') return { items: [], total: 0, totalExact: true, next: null };
+    const { sql, values } = documentListSql(tenant, subject, filters, window);
     const [row] = await this.scope.run(tenant, async (m) => {
       // The planner overestimates the folders a grant reaches, and JIT-compiling this short query costs ~150 ms.
       await m.query(`SET LOCAL jit = off`);
-      return m.query<{ items: DocumentListRow[]; total: number }[]>(sql, values);
+      return m.query<{ items: (DocumentListRow & { sortKey: string })[]; total: number }[]>(sql, values);
     });
+    const rows = row?.items ?? [];
+    const page = rows.slice(0, window.pageSize);
+    const last = page.at(-1);
+    const next = rows.length > window.pageSize && last ? { sort: window.sort, key: last.sortKey, id: last.id } : null;
     const counted = row?.total ?? 0;
-    return { items: row?.items ?? [], total: Math.min(counted, TOTAL_CAP), totalExact: counted <= TOTAL_CAP };
+    const exact = totalFromStoredCounts(filters) || counted <= TOTAL_CAP;
+    return {
+      items: page.map(({ sortKey: _sortKey, ...item }) => item),
+      total: exact ? counted : TOTAL_CAP,
+      totalExact: exact,
+      next,
+    };
   }
 
   /** Full detail of a document already checked by requireAccess. */

@@ -7,6 +7,7 @@ import { PermissionsService } from '../permissions/permissions.service';
 import type { RequestContext } from '../tenancy/request-context';
 import type { DocumentDto, UpdateDocumentDto } from './dto/document.dto';
 import type { DocumentFilters, DocumentListDto } from './dto/list-documents.dto';
+import { decodeDocumentCursor, encodeDocumentCursor } from './document-cursor';
 import { DocumentsException } from './documents.exception';
 import { DocumentsRepository } from './documents.repository';
 
@@ -22,8 +23,18 @@ export class DocumentsService {
   ) {}
 
   async list(ctx: RequestContext, filters: DocumentFilters): Promise<DocumentListDto> {
-    const { items, total, totalExact } = await this.documents.list(ctx.tenant, accessSubjectOf(ctx), filters);
-    return { items, page: filters.page, pageSize: filters.pageSize, total, totalExact };
+    const { sort, page, pageSize, cursor, ...where } = filters;
+    // The DTO has already refused a cursor that does not decode for this sort (400, path `cursor`).
+    const after = cursor === undefined ? undefined : decodeDocumentCursor(cursor, sort);
+    if (typeof after === 'string') throw DocumentsException.badCursor(after);
+    const window = { sort, cursor: after, offset: (page - 1) * pageSize, pageSize };
+    const { items, total, totalExact, next } = await this.documents.list(
+      ctx.tenant,
+      accessSubjectOf(ctx),
+      where,
+      window,
+    );
+    return { items, page, pageSize, total, totalExact, nextCursor: next ? encodeDocumentCursor(next) : null };
   }
 
   async detail(ctx: RequestContext, id: string): Promise<DocumentDto> {

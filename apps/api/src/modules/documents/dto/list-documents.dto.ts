@@ -1,6 +1,7 @@
 import { DOCUMENT_DIRECTIONS, DOCUMENT_KINDS, DOCUMENT_STATUSES } from '@bufor/db';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
+import { CURSOR_MESSAGES, decodeDocumentCursor } from '../document-cursor';
 
 export const DOCUMENT_SORTS = ['issueDate', '-issueDate', 'number', '-number', 'grossTotal', '-grossTotal'] as const;
 export type DocumentSort = (typeof DOCUMENT_SORTS)[number];
@@ -36,6 +37,9 @@ export const listDocumentsQuerySchema = z
     sort: z
       .enum(DOCUMENT_SORTS, { error: `Dozwolone sortowanie: ${DOCUMENT_SORTS.join(', ')}.` })
       .default('-issueDate'),
+    /** `nextCursor` of the previous page: continues after its last row (keyset paging; any depth costs the same). */
+    cursor: z.string({ error: CURSOR_MESSAGES.malformed }).optional(),
+    /** Offset paging for the first pages; with `cursor` leave it out. */
     page: z.coerce
       .number({ error: 'Numer strony musi być liczbą.' })
       .int()
@@ -52,6 +56,18 @@ export const listDocumentsQuerySchema = z
   .refine((q) => !q.dateFrom || !q.dateTo || q.dateFrom <= q.dateTo, {
     error: 'Data od nie może być późniejsza niż data do.',
     path: ['dateTo'],
+  })
+  .superRefine((q, issues) => {
+    if (q.cursor === undefined) return;
+    const decoded = decodeDocumentCursor(q.cursor, q.sort);
+    if (typeof decoded === 'string')
+      issues.addIssue({ code: 'custom', path: ['cursor'], message: CURSOR_MESSAGES[decoded] });
+    else if (q.page !== 1)
+      issues.addIssue({
+        code: 'custom',
+        path: ['cursor'],
+        message: 'Podaj kursor strony (cursor) albo numer strony (page), nie oba.',
+      });
   });
 
 export class ListDocumentsQueryDto extends createZodDto(listDocumentsQuerySchema) {}
@@ -80,9 +96,11 @@ export class DocumentListDto extends createZodDto(
     items: z.array(documentListItemSchema),
     page: z.number().int(),
     pageSize: z.number().int(),
-    /** Matching documents, counted up to 10,000. */
+    /** Matching documents: exact when only folder, kind and direction filter; else counted up to 10,000. */
     total: z.number().int(),
     /** false when more than 10,000 documents match (total then shows 10,000). */
     totalExact: z.boolean(),
+    /** Pass as `cursor` for the next page (same filters and sort); null on the last page. */
+    nextCursor: z.string().nullable(),
   }),
 ) {}
