@@ -1,6 +1,6 @@
 import type { TenantRef } from '@bufor/db';
 import type { AccessSubject } from '../permissions/access-subject';
-import { categoriesMatchSql, inScopeSql } from '../permissions/effective-permissions.sql';
+import { categoriesMatchSql, inScopeSql, limitedScopeSql } from '../permissions/effective-permissions.sql';
 import { folderScopeSql } from '../permissions/folder-scope.sql';
 import { SqlParams } from '../permissions/sql-params';
 import type { DocumentCursor } from './document-cursor';
@@ -101,7 +101,7 @@ function pageIdsSql(
       SELECT d.id, ${key} FROM documents d WHERE ${inFolder.join(' AND ')} ${order} LIMIT ${perFolder}
     ) p WHERE NOT ${many} ${onlyFolder} ${order} ${limit}`;
   const wide = `SELECT d.id, ${key} FROM documents d
-    WHERE ${[...where, many, inScopeSql('visible', 'd')].join(' AND ')} ${order} ${limit}`;
+    WHERE ${[...where, many, inScopeSql('visible', 'visible_limited', 'd')].join(' AND ')} ${order} ${limit}`;
   return `(${few}) UNION ALL (${wide})`;
 }
 
@@ -119,14 +119,16 @@ function totalSql(params: SqlParams, tenant: TenantRef, subject: AccessSubject, 
     if (filters.direction) where.push(`c.direction = ${params.add(filters.direction)}`);
     if (!scoped)
       return `SELECT COALESCE(sum(c.documents), 0) FROM folder_document_counts c WHERE ${where.join(' AND ')}`;
-    where.push('c.folder_id = v.folder_id', categoriesMatchSql('v.document_kinds', 'c'));
-    // Few folders: an index probe per folder (LATERAL); many: one hash join over the tenant's counts.
+    const perFolder = [...where, 'c.folder_id = v.folder_id', categoriesMatchSql('v.document_kinds', 'c')];
+    // Few folders: an index probe per folder (LATERAL); many: one pass over the tenant's counts, each row tested
+    // against the scope (hashed once).
     return `SELECT COALESCE(sum(x.documents), 0) FROM (
         SELECT n.documents FROM visible v CROSS JOIN LATERAL (
-          SELECT sum(c.documents) AS documents FROM folder_document_counts c WHERE ${where.join(' AND ')}) n
+          SELECT sum(c.documents) AS documents FROM folder_document_counts c WHERE ${perFolder.join(' AND ')}) n
          WHERE NOT ${MANY}
         UNION ALL
-        SELECT c.documents FROM visible v JOIN folder_document_counts c ON ${where.join(' AND ')} WHERE ${MANY}) x`;
+        SELECT c.documents FROM folder_document_counts c
+         WHERE ${[...where, MANY, inScopeSql('visible', 'visible_limited', 'c')].join(' AND ')}) x`;
   }
   const where = filterConditions(params, tenant, filters);
   const cap = params.add(TOTAL_CAP + 1);
@@ -158,7 +160,10 @@ export function documentListSql(
   const sort = SORTS[window.sort];
   const direction = sort.descending ? 'DESC' : 'ASC';
   const scope =
-    subject.kind === 'all' ? '' : `visible AS MATERIALIZED (${folderScopeSql(params, tenant, subject, 'view')}),`;
+    subject.kind === 'all'
+      ? ''
+      : `visible AS MATERIALIZED (${folderScopeSql(params, tenant, subject, 'view')}),
+         visible_limited AS MATERIALIZED (${limitedScopeSql('visible')}),`;
   const ids = pageIdsSql(params, tenant, subject, filters, sort, {
     cursor: window.cursor,
     offset: window.offset,

@@ -192,6 +192,7 @@ describe('documents: keyset (cursor) paging', () => {
       const response = await api.request(`/v1/documents?pageSize=2&${query}`, { token });
       expect(response.status, query).toBe(400);
       const problem = (await response.json()) as Problem;
+      expect(problem.code).toBe('VALIDATION_FAILED');
       expect(problem.errors.map((e) => e.path)).toEqual(['cursor']);
       expect(problem.errors[0]!.message).toMatch(message);
     }

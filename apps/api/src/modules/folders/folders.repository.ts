@@ -32,49 +32,55 @@ export class FoldersRepository {
   /** The folders the subject sees, with their paths and visible document counts (one folder when `only` given). */
   visible(tenant: TenantRef, subject: AccessSubject, only?: string, manager?: EntityManager): Promise<FolderRow[]> {
     const params = new SqlParams();
-    const seen = folderScopeSql(params, tenant, subject, 'view');
-    const handled = folderScopeSql(params, tenant, subject, 'handle');
+    const whole = subject.kind === 'all' && !only;
+    // Placeholders are numbered as they are added: build the scope only for the statement that uses it.
+    const seen = whole ? '' : folderScopeSql(params, tenant, subject, 'view');
+    const handled = whole ? '' : folderScopeSql(params, tenant, subject, 'handle');
     const t = params.add(tenant.id);
     const onlyId = only ? params.add(only) : null;
-    const filter = onlyId ? `WHERE t.id = ${onlyId}` : '';
     // From the stored per-folder counts (kept by triggers on documents), never from document rows. An admin's
     // whole tree: one grouped pass over the tenant's counts; otherwise an index probe per visible folder, with the
     // grant's category limits applied to the counts' direction/kind split.
-    const counts =
-      subject.kind === 'all' && !only
-        ? `SELECT c.folder_id, sum(c.documents)::int AS n FROM folder_document_counts c WHERE c.tenant_id = ${t}
+    const counts = whole
+      ? `SELECT c.folder_id, sum(c.documents)::int AS n FROM folder_document_counts c WHERE c.tenant_id = ${t}
             GROUP BY c.folder_id`
-        : `SELECT s.folder_id, n.n FROM (SELECT * FROM seen ${onlyId ? `WHERE folder_id = ${onlyId}` : ''}) s CROSS JOIN LATERAL (
+      : `SELECT s.folder_id, n.n FROM (SELECT * FROM seen ${onlyId ? `WHERE folder_id = ${onlyId}` : ''}) s CROSS JOIN LATERAL (
              SELECT sum(c.documents)::int AS n FROM folder_document_counts c
               WHERE c.tenant_id = ${t} AND c.folder_id = s.folder_id AND ${categoriesMatchSql('s.document_kinds', 'c')}
            ) n`;
     // Paths: an admin's whole tree top-down; otherwise upwards from the visible folders only (a store user's
     // five folders should not cost the paths of the other 2,000).
-    const tree =
-      subject.kind === 'all' && !only
-        ? `SELECT f.id, f.parent_id, f.name, f.system_key, ARRAY[f.name::text] AS path
+    const tree = whole
+      ? `SELECT f.id, f.parent_id, f.name, f.system_key, ARRAY[f.name::text] AS path
              FROM folders f WHERE f.tenant_id = ${t} AND f.parent_id IS NULL
            UNION ALL
            SELECT c.id, c.parent_id, c.name, c.system_key, t.path || c.name::text
              FROM tree t JOIN folders c ON c.tenant_id = ${t} AND c.parent_id = t.id`
-        : `SELECT f.id, f.parent_id, f.name, f.system_key, ARRAY[f.name::text] AS path, f.parent_id AS above
+      : `SELECT f.id, f.parent_id, f.name, f.system_key, ARRAY[f.name::text] AS path, f.parent_id AS above
              FROM seen s JOIN folders f ON f.tenant_id = ${t} AND f.id = s.folder_id ${onlyId ? `AND f.id = ${onlyId}` : ''}
            UNION ALL
            SELECT t.id, t.parent_id, t.name, t.system_key, a.name::text || t.path, a.parent_id
              FROM tree t JOIN folders a ON a.tenant_id = ${t} AND a.id = t.above`;
-    const complete = subject.kind === 'all' && !only ? '' : 'WHERE t.above IS NULL';
-    const sql = `
+    // An admin sees and handles every folder: the whole tree needs no scope joins.
+    const sql = whole
+      ? `
+      WITH RECURSIVE tree AS (${tree}), counts AS MATERIALIZED (${counts})
+      SELECT t.id, t.parent_id AS "parentId", t.name, t.system_key AS "systemKey", t.path,
+             COALESCE(c.n, 0) AS "documentCount", true AS "canHandle"
+        FROM tree t LEFT JOIN counts c ON c.folder_id = t.id
+       ORDER BY t.path`
+      : `
       WITH RECURSIVE seen AS MATERIALIZED (${seen}),
       tree AS (${tree}),
       handled AS MATERIALIZED (SELECT DISTINCT folder_id FROM (${handled}) h),
       counts AS MATERIALIZED (${counts})
       SELECT t.id, t.parent_id AS "parentId", t.name, t.system_key AS "systemKey", t.path,
              COALESCE(c.n, 0) AS "documentCount", h.folder_id IS NOT NULL AS "canHandle"
-        FROM (SELECT * FROM tree t ${complete}) t
+        FROM tree t
         JOIN seen s ON s.folder_id = t.id
         LEFT JOIN handled h ON h.folder_id = t.id
         LEFT JOIN counts c ON c.folder_id = t.id
-       ${filter}
+       WHERE t.above IS NULL ${onlyId ? `AND t.id = ${onlyId}` : ''}
        ORDER BY t.path`;
     const work = async (m: EntityManager) => {
       // A short query: JIT compilation would cost more than it saves (see documents.repository.ts).

@@ -70,14 +70,19 @@ export function categoriesMatchSql(kinds: string, document: string): string {
   return `(${kinds} IS NULL OR ${document}.direction = ANY(${kinds}) OR ${document}.kind = ANY(${kinds}))`;
 }
 
+/** The category-limited part of a scope relation as rows `(folder_id, kind)`: one row per allowed category. */
+export function limitedScopeSql(scope: string): string {
+  return `SELECT s.folder_id, k.kind::text FROM ${scope} s CROSS JOIN LATERAL unnest(s.document_kinds) AS k(kind)`;
+}
+
 /**
  * The same rule as categoriesMatchSql, for a document tested against a whole scope relation `(folder_id,
- * document_kinds)` at once: three uncorrelated IN-lists that PostgreSQL hashes once per statement, so a scan in index
- * order can test each row cheaply however many folders the scope holds (kept under OR so they stay filters).
+ * document_kinds)` at once (`limited` = limitedScopeSql of it, best materialised once): three uncorrelated IN-lists
+ * that PostgreSQL hashes once per statement, so a scan in index order can test each row cheaply however many
+ * folders the scope holds (kept under OR so they stay filters).
  */
-export function inScopeSql(scope: string, document: string): string {
-  const limited = `SELECT s.folder_id, k.kind::text FROM ${scope} s CROSS JOIN LATERAL unnest(s.document_kinds) AS k(kind)`;
+export function inScopeSql(scope: string, limited: string, document: string): string {
   return `(${document}.folder_id IN (SELECT s.folder_id FROM ${scope} s WHERE s.document_kinds IS NULL)
-    OR (${document}.folder_id, ${document}.direction::text) IN (${limited})
-    OR (${document}.folder_id, ${document}.kind::text) IN (${limited}))`;
+    OR (${document}.folder_id, ${document}.direction::text) IN (SELECT l.folder_id, l.kind FROM ${limited} l)
+    OR (${document}.folder_id, ${document}.kind::text) IN (SELECT l.folder_id, l.kind FROM ${limited} l))`;
 }
