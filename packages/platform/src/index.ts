@@ -1,5 +1,6 @@
 export * from './key-vault/key-vault';
 export * from './key-vault/local-key-vault';
+export * from './key-vault/local-keyring';
 export * from './key-vault/aws-kms-key-vault';
 export * from './key-vault/secret-box';
 export * from './key-vault/secret-envelope';

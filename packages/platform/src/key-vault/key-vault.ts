@@ -35,10 +35,17 @@ export interface KeyVault {
   generateDataKey(tenantId: string): Promise<DataKey>;
   /** The plaintext of a wrapped data key; fails with KeyVaultError for another tenant or a tampered key. */
   unwrapDataKey(tenantId: string, wrapped: Buffer, keyId?: string): Promise<Buffer>;
+  /**
+   * The master key new data keys are wrapped with now, for vaults whose active key can change under a running
+   * process (the local keyring); cached data keys of an older master key are then replaced. AWS KMS has none:
+   * KMS rotates its key material behind one key id and decrypts with every version itself.
+   */
+  activeKeyId?(): Promise<string>;
 }
 
 export type KeyVaultErrorCode =
   | 'MASTER_KEY_INVALID'
+  | 'MASTER_KEY_UNKNOWN'
   | 'DATA_KEY_UNWRAP_FAILED'
   | 'ENVELOPE_MALFORMED'
   | 'ENVELOPE_UNSUPPORTED_VERSION'

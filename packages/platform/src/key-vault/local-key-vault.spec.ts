@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KeyVaultError } from './key-vault';
 import { LocalKeyVault } from './local-key-vault';
+import { parseKeyring } from './local-keyring';
 
 const TENANT_A = '6f1c1f3e-3d0a-4a4e-9a59-2a0d3c7b9e10';
 const TENANT_B = '0b4d2a77-1c3e-4f5a-8b9c-7d6e5f4a3b21';
@@ -23,7 +24,10 @@ describe('LocalKeyVault', () => {
     const info = await stat(file);
     expect(info.mode & 0o777).toBe(0o600);
     const content = await readFile(file, 'utf8');
-    expect(Buffer.from(content.trim(), 'base64')).toHaveLength(32);
+    const [key, ...more] = parseKeyring(content, file);
+    expect(key!.key).toHaveLength(32);
+    expect(more).toEqual([]);
+    expect(key!.id).toBe(first.keyId);
 
     const second = await LocalKeyVault.fromFile(file);
     expect(await readFile(file, 'utf8')).toBe(content);

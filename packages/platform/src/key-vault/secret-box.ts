@@ -95,7 +95,9 @@ export class SecretBox {
 
   private async encryptionKey(tenantId: string): Promise<{ keyId: string; key: Buffer; wrappedKey: Buffer }> {
     let entry = await this.encryptionKeys.get(tenantId, () => this.newEncryptionKey(tenantId));
-    if (entry.uses >= this.maxUses) {
+    // After a master key rotation, new secrets go under the new key at once, not when the cached data key expires.
+    const activeKeyId = this.vault.activeKeyId ? await this.vault.activeKeyId() : entry.dataKey.keyId;
+    if (entry.uses >= this.maxUses || entry.dataKey.keyId !== activeKeyId) {
       this.encryptionKeys.delete(tenantId);
       entry = await this.encryptionKeys.get(tenantId, () => this.newEncryptionKey(tenantId));
     }

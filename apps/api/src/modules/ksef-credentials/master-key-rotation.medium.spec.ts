@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDataSource, TenantScope } from '@bufor/db';
-import { LocalKeyVault, SecretBox } from '@bufor/platform';
+import { LocalKeyVault, readKeyringFile, SecretBox } from '@bufor/platform';
 import { ksefNip } from '@bufor/testing';
 import type { INestApplication } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -62,9 +62,12 @@ describe('master key rotation', () => {
     const dataSource = await createDataSource({ url: stack.api.ctx.database.appUrl, poolSize: 2 }).initialize();
     try {
       const credentials = new KsefCredentialsRepository(new TenantScope(dataSource), dataSource);
-      const first = await rotateMasterKey({ credentials, oldVault, newVault, newKeyId: newVault.keyId });
+      // The one-off move between two key files: the old key only unwraps, the new one wraps.
+      const keys = [...(await readKeyringFile(oldKeyFile))!, ...(await readKeyringFile(newKeyFile))!];
+      const vault = LocalKeyVault.fromKeys(keys.map((key) => key.key));
+      const first = await rotateMasterKey({ credentials, vault });
       expect(first).toMatchObject({ resealed: 3, alreadyCurrent: 0 });
-      const again = await rotateMasterKey({ credentials, oldVault, newVault, newKeyId: newVault.keyId });
+      const again = await rotateMasterKey({ credentials, vault });
       expect(again).toMatchObject({ resealed: 0, alreadyCurrent: 3 });
     } finally {
       await dataSource.destroy();
