@@ -318,6 +318,12 @@ async function main(): Promise<void> {
       { label: 'admin, number prefix (one day of sales)', subject: admin, filters: { number: 'FV/2025/03/14/' } },
       { label: 'accountant (purchases of 1,996 store folders)', subject: books, filters: {} },
       { label: 'accountant, deep page (cursor, page 50)', subject: books, filters: {}, page: 50 },
+      {
+        label: 'accountant, booked in 2025, deep page (cursor, page 20)',
+        subject: books,
+        filters: { status: 'booked', dateFrom: '2025-01-01', dateTo: '2025-12-31' },
+        page: 20,
+      },
     ];
     process.stdout.write(`\n${'case'.padEnd(52)} ${'rows'.padStart(5)} ${'total'.padStart(9)}   p50 ms   p95 ms\n`);
     for (const c of cases.filter((c) => !ONLY || c.label.includes(ONLY))) {

@@ -133,10 +133,15 @@ function totalSql(params: SqlParams, tenant: TenantRef, subject: AccessSubject, 
   const where = filterConditions(params, tenant, filters);
   const cap = params.add(TOTAL_CAP + 1);
   if (!scoped) return `SELECT count(*) FROM (SELECT 1 FROM documents d WHERE ${where.join(' AND ')} LIMIT ${cap}) n`;
-  where.push('d.folder_id = v.folder_id', categoriesMatchSql('v.document_kinds', 'd'));
-  // OFFSET 0 keeps the planner from flattening the per-folder scans into a hash join over the whole tenant.
-  return `SELECT count(*) FROM (SELECT 1 FROM visible v CROSS JOIN LATERAL (
-      SELECT 1 FROM documents d WHERE ${where.join(' AND ')} OFFSET 0) d LIMIT ${cap}) n`;
+  const inFolder = [...where, 'd.folder_id = v.folder_id', categoriesMatchSql('v.document_kinds', 'd')];
+  // As for the page: folder by folder (OFFSET 0 keeps the planner from flattening the per-folder scans into a hash
+  // join over the whole tenant) for few folders; for many, one index scan tested against the hashed scope.
+  return `SELECT count(*) FROM (
+      (SELECT 1 FROM visible v CROSS JOIN LATERAL (
+         SELECT 1 FROM documents d WHERE ${inFolder.join(' AND ')} OFFSET 0) d WHERE NOT ${MANY} LIMIT ${cap})
+      UNION ALL
+      (SELECT 1 FROM documents d WHERE ${[...where, MANY, inScopeSql('visible', 'visible_limited', 'd')].join(' AND ')}
+        LIMIT ${cap})) n`;
 }
 
 export interface ListWindow {
