@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -81,11 +82,26 @@ describe('web: KSeF certificate upload and "Sprawdź połączenie"', { timeout: 
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('refuses a key of another certificate in Polish, then stores the pair and logs in to KSeF with it', async () => {
+  it('refuses an oversized file and a key of another certificate in Polish, then stores the pair and logs in to KSeF with it', async () => {
     const files = makeCertificateFiles(dir);
     const page = await browser.loggedIn(stack.admin.email, stack.admin.password);
     await page.goto(`${stack.webUrl}/ustawienia/ksef`);
     const form = page.getByRole('form', { name: FORM });
+
+    // A file far bigger than any certificate is refused at its field before anything is sent.
+    await form.getByLabel(CERTIFICATE_FIELD).setInputFiles({
+      name: 'ogromny.cer',
+      mimeType: 'application/pkix-cert',
+      buffer: randomBytes(100 * 1024),
+    });
+    await form.getByLabel(KEY_FIELD).setInputFiles(files.key);
+    await form.getByRole('button', { name: 'Zapisz certyfikat' }).click();
+    await fieldError(page, FORM, CERTIFICATE_FIELD).waitFor();
+    expect(await fieldError(page, FORM, CERTIFICATE_FIELD).textContent()).toMatch(
+      /^Plik jest za duży \(najwyżej 48 KB\)/,
+    );
+    expect(await form.locator('.form-note').textContent()).toBe('Popraw zaznaczone pola.');
+    await page.reload();
 
     await form.getByLabel(CERTIFICATE_FIELD).setInputFiles(files.certificate);
     await form.getByLabel(KEY_FIELD).setInputFiles(files.otherKey);

@@ -3,11 +3,11 @@ export const plOperator = {
   'nav.operator': 'Firmy (operator)',
   'operator.title': 'Firmy na platformie',
   'operator.intro':
-    'Jako operator platformy zakładasz tu firmy. Pierwszy właściciel dostaje e-mail z linkiem do ustawienia hasła.',
+    'Jako operator platformy zakładasz tu firmy. Adres portalu bez wpisu powstanie z nazwy firmy. Pierwszy właściciel dostaje e-mail z linkiem do ustawienia hasła.',
   'operator.new': 'Nowa firma',
   'operator.nip': 'NIP',
   'operator.slug': 'Adres portalu (opcjonalnie)',
-  'operator.slugHint': 'np. sklepy-krakow; puste pole = adres utworzony z nazwy firmy',
+  'operator.slugColumn': 'Adres portalu',
   'operator.owner': 'Pierwszy właściciel',
   'operator.ownerEmail': 'E-mail właściciela',
   'operator.ownerName': 'Imię i nazwisko właściciela',

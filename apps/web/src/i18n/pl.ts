@@ -81,6 +81,7 @@ export const pl = {
   'form.save': 'Zapisz',
   'form.saved': 'Zapisano.',
   'form.errorGeneric': 'Nie udało się zapisać zmian. Spróbuj ponownie za chwilę.',
+  'form.errorFields': 'Popraw zaznaczone pola.',
   'table.actions': 'Akcje',
   'filters.label': 'Filtry',
   'filters.any': 'Dowolny',
@@ -315,6 +316,7 @@ export const pl = {
   'ksef.keyFile': 'Klucz prywatny (.key, PEM lub DER)',
   'ksef.keyPassword': 'Hasło do klucza (jeśli jest)',
   'ksef.saveCertificate': 'Zapisz certyfikat',
+  'ksef.fileTooLarge': 'Plik jest za duży (najwyżej {kb} KB). Certyfikat i klucz mają zwykle kilka KB.',
   'ksef.externalIntro':
     'Pobierz niepodpisany plik AuthTokenRequest, podpisz go poza Buforem (np. podpisem kwalifikowanym) i prześlij podpisany plik.',
   'ksef.downloadUnsigned': 'Pobierz niepodpisany XML',

@@ -73,7 +73,20 @@ export async function saveKsefToken(_state: FormState, data: FormData): Promise<
   });
 }
 
+/** The API takes up to 64 KB of Base64 per file, i.e. 48 KB of file; a bigger file is refused here, named by size. */
+const MAX_CERTIFICATE_FILE_BYTES = 48 * 1024;
+
 export async function saveKsefCertificate(_state: FormState, data: FormData): Promise<FormState> {
+  const fieldErrors: Record<string, string> = {};
+  for (const name of ['certificatePem', 'privateKeyPem']) {
+    const file = data.get(name);
+    if (file instanceof File && file.size > MAX_CERTIFICATE_FILE_BYTES) {
+      fieldErrors[name] = t('ksef.fileTooLarge', { kb: MAX_CERTIFICATE_FILE_BYTES / 1024 });
+    }
+  }
+  if (Object.keys(fieldErrors).length > 0) {
+    return { ok: false, message: t('form.errorFields'), fieldErrors, at: Date.now() };
+  }
   return runFormAction(async () => {
     await tenantApiRaw('/v1/ksef/credentials/certificate', {
       method: 'PUT',

@@ -33,7 +33,7 @@ export default async function OperatorPage({ searchParams }: Props) {
           <div className="form form--grid">
             <Field name="nip" label={t('operator.nip')} autoComplete="off" placeholder="526-025-02-74" />
             <Field name="name" label={t('company.name')} autoComplete="off" />
-            <Field name="slug" label={t('operator.slug')} autoComplete="off" placeholder={t('operator.slugHint')} />
+            <Field name="slug" label={t('operator.slug')} autoComplete="off" placeholder="sklepy-krakow" />
             <SelectField
               name="plan"
               label={t('company.plan')}
@@ -69,7 +69,7 @@ export default async function OperatorPage({ searchParams }: Props) {
           {t('operator.list')} ({companies.total ?? companies.items.length})
         </h2>
         <form className="filters" method="get" aria-label={t('filters.label')}>
-          <div className="field">
+          <div className="field field--wide">
             <label htmlFor="company-q">{t('operator.search')}</label>
             <input id="company-q" name="q" defaultValue={q} />
           </div>
@@ -87,7 +87,7 @@ export default async function OperatorPage({ searchParams }: Props) {
               <tr>
                 <th>{t('company.name')}</th>
                 <th>{t('operator.nip')}</th>
-                <th>{t('operator.slug')}</th>
+                <th>{t('operator.slugColumn')}</th>
                 <th>{t('company.plan')}</th>
                 <th>{t('company.taxpayerStatus')}</th>
                 <th>{t('operator.createdAt')}</th>

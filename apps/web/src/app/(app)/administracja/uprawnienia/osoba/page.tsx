@@ -28,7 +28,7 @@ export default async function PersonAccessPage({ searchParams }: Props) {
       <PermissionViews current="person" />
       <section className="card">
         <form className="filters" method="get" aria-label={t('grants.personAccess')}>
-          <div className="field">
+          <div className="field field--wide">
             <label htmlFor="person">{t('grants.person')}</label>
             <select id="person" name="user" defaultValue={selected?.id ?? ''}>
               <option value="" disabled>
