@@ -110,6 +110,12 @@ describe('web: effective permissions by folder and by person', { timeout: 180_00
     await page.reload();
     expect(await rowsOf(page.getByTestId('person-folders'))).toEqual([['Magazyn / Regał A', 'Obsługa', 'Zakup']]);
 
+    // The users list leads to the same view.
+    await page.goto(`${stack.webUrl}/administracja/uzytkownicy`);
+    await page.getByTestId(`user-${WORKER.email}`).getByRole('link', { name: 'Dostęp do katalogów' }).click();
+    await page.getByRole('heading', { name: `Katalogi, do których ma dostęp: ${WORKER.displayName}` }).waitFor();
+    expect(await rowsOf(page.getByTestId('person-folders'))).toEqual([['Magazyn / Regał A', 'Obsługa', 'Zakup']]);
+
     // An owner or admin sees every folder by role.
     const me = await api<{ user: { displayName: string } }>('GET', '/v1/me');
     await page.getByLabel('Osoba').selectOption({ label: `${me.user.displayName} (${stack.admin.email})` });

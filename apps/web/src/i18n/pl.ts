@@ -102,6 +102,7 @@ export const pl = {
   'admin.apiKeys': 'Klucze API',
   'admin.audit': 'Dziennik zdarzeń',
 
+  'users.folders': 'Dostęp do katalogów',
   'users.invite': 'Zaproś użytkownika',
   'users.inviteSubmit': 'Wyślij zaproszenie',
   'users.invited': 'Wysłano zaproszenie na adres {email}.',

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { ActionForm, Field, SelectField, SubmitButton } from '../../../../components/forms/action-form';
 import { formatDateTime } from '../../../../components/format';
 import { t } from '../../../../i18n/t';
@@ -97,6 +98,12 @@ export default async function UsersPage() {
                         <SubmitButton variant="ghost">{t('users.resend')}</SubmitButton>
                       </ActionForm>
                     ) : null}
+                    <Link
+                      href={`/administracja/uprawnienia/osoba?user=${encodeURIComponent(user.id)}`}
+                      className="button button--ghost"
+                    >
+                      {t('users.folders')}
+                    </Link>
                   </div>
                 </td>
               </tr>
