@@ -12,8 +12,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const KEY_FORMATS: Record<DocumentSort, RegExp> = {
   issueDate: /^\d{4}-\d{2}-\d{2}$/,
   '-issueDate': /^\d{4}-\d{2}-\d{2}$/,
-  number: /^[\s\S]{1,256}$/,
-  '-number': /^[\s\S]{1,256}$/,
+  number: /^[\s\S]{1,256}$/u,
+  '-number': /^[\s\S]{1,256}$/u,
   grossTotal: /^-?\d{1,16}(\.\d{1,2})?$/,
   '-grossTotal': /^-?\d{1,16}(\.\d{1,2})?$/,
 };
@@ -27,7 +27,8 @@ export type CursorProblem = 'malformed' | 'otherSort';
 
 /** The cursor, or why it cannot continue a list sorted by `sort`. */
 export function decodeDocumentCursor(text: string, sort: DocumentSort): DocumentCursor | CursorProblem {
-  if (!/^[A-Za-z0-9_-]{1,700}$/.test(text)) return 'malformed';
+  // A 256-character number of 4-byte characters encodes to about 1,500 characters.
+  if (!/^[A-Za-z0-9_-]{1,2048}$/.test(text)) return 'malformed';
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
