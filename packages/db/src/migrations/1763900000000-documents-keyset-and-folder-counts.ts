@@ -15,7 +15,10 @@ const COUNT_KEY = 'tenant_id, folder_id, direction, kind';
  * Counts: `folder_document_counts` holds the number of documents per folder, direction and kind, kept by
  * statement-level triggers (transition tables: one grouped upsert per statement, however many rows) in the same
  * transaction as the change. The triggers run as the caller, so row-level security applies to their writes too.
- * Rows are upserted in key order so concurrent statements lock them in the same order.
+ * Rows are upserted in key order so concurrent statements lock them in the same order. Trade-off: transactions that
+ * add documents to the same folder, direction and kind queue on that counter row until the earlier one commits, so
+ * writers must keep such transactions short (no network calls inside); if that ever limits ingestion, append
+ * deltas instead and fold them periodically.
  */
 export class DocumentsKeysetAndFolderCounts1763900000000 implements MigrationInterface {
   name = 'DocumentsKeysetAndFolderCounts1763900000000';
