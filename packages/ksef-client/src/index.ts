@@ -19,6 +19,7 @@ export * from './auth/ksef-session';
 export * from './sessions/form-codes';
 export * from './sessions/session-status.api';
 export * from './sessions/online-session';
+export * from './sessions/online-drain';
 export * from './util/archive';
 export * from './sessions/batch-package';
 export * from './sessions/batch-session';

@@ -18,6 +18,7 @@ import { incrementalSync, type SyncCursor, type SyncItem, type SyncOptions } fro
 import { InvoiceExports } from './retrieval/invoice-export';
 import { InvoicesApi } from './retrieval/invoices.api';
 import { BatchSessions } from './sessions/batch-session';
+import { OnlineDrain, type OnlineDrainOptions } from './sessions/online-drain';
 import { OnlineSessions } from './sessions/online-session';
 import { SessionStatusApi } from './sessions/session-status.api';
 
@@ -75,6 +76,11 @@ export class KsefClient {
 
   online(session: KsefSession): OnlineSessions {
     return new OnlineSessions(this.http, session, this.publicKeys);
+  }
+
+  /** Interactive sending of many invoices at the permitted rate, across as many sessions as needed. */
+  drain(session: KsefSession, options?: OnlineDrainOptions): OnlineDrain {
+    return new OnlineDrain(this.online(session), this.http.clock, options);
   }
 
   batch(session: KsefSession): BatchSessions {

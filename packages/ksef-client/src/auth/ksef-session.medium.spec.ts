@@ -108,6 +108,30 @@ describe('authentication against the simulator', () => {
     expect(sessions.find((s) => s.referenceNumber === reference)?.lastTokenRefreshDate).toBeTruthy();
   });
 
+  it('renews in the background: callers keep the current token until it is close to expiry', async () => {
+    const nip = randomNip();
+    const cert = await createSelfSignedCertificate(seal(nip), 'ec');
+    const session = sim.client().login(
+      {
+        kind: 'certificate',
+        context: { type: 'Nip', value: nip },
+        certificate: cert.certificatePem,
+        privateKey: cert.privateKey,
+      },
+      { refreshMarginMs: 2_950, refreshFloorMs: 300 },
+    );
+    const first = await session.accessToken();
+    await new Promise((r) => setTimeout(r, 100));
+    // Inside the margin but above the floor: the same token at once, the renewal running meanwhile.
+    expect(await session.accessToken()).toBe(first);
+    let renewed = first;
+    for (let i = 0; i < 50 && renewed === first; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      renewed = await session.accessToken();
+    }
+    expect(renewed).not.toBe(first);
+  });
+
   it('reports a revoked authentication as a typed auth error when only tokens are held', async () => {
     const nip = randomNip();
     const ksef = sim.client();

@@ -39,8 +39,10 @@ export type KsefCredentials =
     };
 
 export interface KsefSessionOptions {
-  /** Refresh the access token this long before it expires (default 60 s). */
+  /** Refresh the access token this long before it expires (default 60 s); calls meanwhile keep using it. */
   refreshMarginMs?: number;
+  /** Below this much validity calls wait for the renewed token instead (default 10 s). */
+  refreshFloorMs?: number;
   allowedIps?: AllowedIps;
   /** Max time to wait for authentication status 200 (default 5 min; DEMO/PRD OCSP checks can be slow). */
   authTimeoutMs?: number;
@@ -98,10 +100,17 @@ export class KsefSession {
   async accessToken(): Promise<string> {
     const now = this.http.clock.now();
     const margin = this.options.refreshMarginMs ?? 60_000;
-    if (this.tokens && Date.parse(this.tokens.access.validUntil) - margin > now) return this.tokens.access.token;
+    const floor = Math.min(margin, this.options.refreshFloorMs ?? 10_000);
+    const left = this.tokens ? Date.parse(this.tokens.access.validUntil) - now : Number.NEGATIVE_INFINITY;
+    if (this.tokens && left > margin) return this.tokens.access.token;
     this.inflight ??= this.renew().finally(() => {
       this.inflight = undefined;
     });
+    // Renewal runs in the background while the current token still has time: sends never stall on a refresh.
+    if (this.tokens && left > floor) {
+      this.inflight.catch(() => undefined);
+      return this.tokens.access.token;
+    }
     const tokens = await this.inflight;
     await this.maybeRefreshRateLimits(tokens.access.token);
     return tokens.access.token;

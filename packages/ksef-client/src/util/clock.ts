@@ -26,3 +26,26 @@ export class FakeClock implements Clock {
     this.current += ms;
   }
 }
+
+/**
+ * A clock running `scale` times faster than real time from `startMs` on: for a simulator started with the same
+ * `timeScale` (benchmarks covering hours of KSeF limits in minutes). Start it from the simulator's `GET /sim/clock`.
+ */
+export class ScaledClock implements Clock {
+  private readonly origin = performance.now();
+
+  constructor(
+    readonly scale: number,
+    private readonly startMs: number = Date.now(),
+  ) {
+    if (!(scale > 0) || !Number.isFinite(scale)) throw new Error(`Skala czasu musi być dodatnia (jest ${scale})`);
+  }
+
+  now(): number {
+    return this.startMs + (performance.now() - this.origin) * this.scale;
+  }
+
+  sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms) / this.scale));
+  }
+}
