@@ -160,6 +160,8 @@ export class LocalKeyVault implements KeyVault {
     const now = source.now();
     if (!force && now - source.checkedAt < source.intervalMs) return;
     source.checkedAt = now;
+    // A forced read must start after the caller met the unknown key: a read already under way may predate the file.
+    if (force && source.reloading) await source.reloading;
     source.reloading ??= (async () => {
       try {
         const signature = await fileSignature(source.file);
