@@ -145,6 +145,24 @@ describe('folders: stored document counts', () => {
     });
   });
 
+  it('lists an admin’s tree in path order (names compared level by level)', async () => {
+    const tenant = await api.ctx.newTenant();
+    const admin = await api.ctx.newUser({ tenant, role: 'admin' });
+    for (const path of ['A B', 'A/Z/1', 'A/Z', 'a', 'B/Ą', 'B/Z', 'A/Ź', 'A-', 'A/B']) await b.newFolder(tenant, path);
+    const response = await api.request('/v1/folders', { token: await api.signIn(admin) });
+    const { items } = (await response.json()) as { items: { path: string[] }[] };
+    // The reference order: the paths as arrays, sorted by PostgreSQL itself in the database's collation.
+    const expected = await api.ctx.dataSource.query<{ path: string[] }[]>(
+      `WITH RECURSIVE t AS (
+         SELECT id, ARRAY[name::text] AS path FROM folders WHERE tenant_id = $1 AND parent_id IS NULL
+         UNION ALL SELECT f.id, t.path || f.name::text FROM t JOIN folders f ON f.parent_id = t.id
+       ) SELECT path FROM t ORDER BY path`,
+      [tenant.id],
+    );
+    expect(items.map((f) => f.path.join('/'))).toEqual(expected.map((f) => f.path.join('/')));
+    expect(items).toHaveLength(12);
+  });
+
   it('keeps each tenant’s counts to itself (row-level security on the counts)', async () => {
     const one = await api.ctx.newTenant();
     const two = await api.ctx.newTenant();

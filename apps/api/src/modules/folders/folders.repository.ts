@@ -51,24 +51,31 @@ export class FoldersRepository {
     // Paths: an admin's whole tree top-down; otherwise upwards from the visible folders only (a store user's
     // five folders should not cost the paths of the other 2,000).
     const tree = whole
-      ? `SELECT f.id, f.parent_id, f.name, f.system_key, ARRAY[f.name::text] AS path
-             FROM folders f WHERE f.tenant_id = ${t} AND f.parent_id IS NULL
+      ? `SELECT f.id, f.parent_id, f.name, f.system_key, ARRAY[f.name::text] AS path, f.rank AS sort_key
+             FROM ranked f WHERE f.parent_id IS NULL
            UNION ALL
-           SELECT c.id, c.parent_id, c.name, c.system_key, t.path || c.name::text
-             FROM tree t JOIN folders c ON c.tenant_id = ${t} AND c.parent_id = t.id`
+           SELECT c.id, c.parent_id, c.name, c.system_key, t.path || c.name::text, t.sort_key || c.rank
+             FROM tree t JOIN ranked c ON c.parent_id = t.id`
       : `SELECT f.id, f.parent_id, f.name, f.system_key, ARRAY[f.name::text] AS path, f.parent_id AS above
              FROM seen s JOIN folders f ON f.tenant_id = ${t} AND f.id = s.folder_id ${onlyId ? `AND f.id = ${onlyId}` : ''}
            UNION ALL
            SELECT t.id, t.parent_id, t.name, t.system_key, a.name::text || t.path, a.parent_id
              FROM tree t JOIN folders a ON a.tenant_id = ${t} AND a.id = t.above`;
-    // An admin sees and handles every folder: the whole tree needs no scope joins.
+    // An admin sees and handles every folder: the whole tree needs no scope joins. Its order is the order of the
+    // paths (names compared level by level, in the database's collation), sorted by a key of sibling ranks: a
+    // byte comparison per pair instead of comparing two text arrays.
     const sql = whole
       ? `
-      WITH RECURSIVE tree AS (${tree}), counts AS MATERIALIZED (${counts})
+      WITH RECURSIVE ranked AS MATERIALIZED (
+        SELECT f.id, f.parent_id, f.name, f.system_key,
+               lpad(row_number() OVER (PARTITION BY f.parent_id ORDER BY f.name)::text, 6, '0') AS rank
+          FROM folders f WHERE f.tenant_id = ${t}
+      ),
+      tree AS (${tree}), counts AS MATERIALIZED (${counts})
       SELECT t.id, t.parent_id AS "parentId", t.name, t.system_key AS "systemKey", t.path,
              COALESCE(c.n, 0) AS "documentCount", true AS "canHandle"
         FROM tree t LEFT JOIN counts c ON c.folder_id = t.id
-       ORDER BY t.path`
+       ORDER BY t.sort_key COLLATE "C"`
       : `
       WITH RECURSIVE seen AS MATERIALIZED (${seen}),
       tree AS (${tree}),
