@@ -145,8 +145,8 @@ async function interactive(): Promise<void> {
 
   const sendLimits = env.limits.invoiceSend;
   const sendsMin = await minimumMs(INVOICES, sendLimits);
-  // After the last permitted send: its two processing steps, then closing the session and generating its UPO.
-  const minimum = sendsMin + 4 * PROCESSING_MS;
+  // After the last permitted send, its two processing steps (100 -> 150 -> 200); the session closes meanwhile.
+  const minimum = sendsMin + 2 * PROCESSING_MS;
   console.log(
     `interactive: ${INVOICES} invoices, ${result.sessions.length} session(s), concurrency ${CONCURRENCY}, time scale ${SCALE}× ` +
       `(limits invoiceSend ${sendLimits.perSecond}/s ${sendLimits.perMinute}/min ${sendLimits.perHour}/h)`,
