@@ -299,6 +299,7 @@ async function main(): Promise<void> {
     const cases: Case[] = [
       { label: 'store user, first page', subject: store, filters: {} },
       { label: 'store user, deep page (cursor, page 40)', subject: store, filters: {}, page: 40 },
+      { label: 'store user, deep page (offset, page 40)', subject: store, filters: {}, page: 40, byOffset: true },
       { label: 'store user, filtered first page', subject: store, filters: filtered },
       { label: 'store user, filtered deep page (cursor, page 5)', subject: store, filters: filtered, page: 5 },
       {
