@@ -93,15 +93,14 @@ function pageIdsSql(
   // Few folders (a store): each folder's first rows from its own index range, merged. Many folders (an accountant
   // over every store): one scan in the tenant's index order, each row tested against the scope (hashed). The
   // folder count picks the branch at run time; the other is not executed.
-  const many = MANY;
   const perFolder = params.add(window.offset + window.limit);
   const onlyFolder = filters.folderId ? `AND v.folder_id = ${params.add(filters.folderId)}::uuid` : '';
   const inFolder = [...where, 'd.folder_id = v.folder_id', categoriesMatchSql('v.document_kinds', 'd')];
   const few = `SELECT p.id, p.k FROM visible v CROSS JOIN LATERAL (
       SELECT d.id, ${key} FROM documents d WHERE ${inFolder.join(' AND ')} ${order} LIMIT ${perFolder}
-    ) p WHERE NOT ${many} ${onlyFolder} ${order} ${limit}`;
+    ) p WHERE NOT ${MANY} ${onlyFolder} ${order} ${limit}`;
   const wide = `SELECT d.id, ${key} FROM documents d
-    WHERE ${[...where, many, inScopeSql('visible', 'visible_limited', 'd')].join(' AND ')} ${order} ${limit}`;
+    WHERE ${[...where, MANY, inScopeSql('visible', 'visible_limited', 'd')].join(' AND ')} ${order} ${limit}`;
   return `(${few}) UNION ALL (${wide})`;
 }
 
