@@ -179,9 +179,9 @@ export class SessionStatusApi {
       }
       const elapsed = this.http.clock.now() - started;
       if (elapsed > (options.timeoutMs ?? 600_000)) return st;
-      // The pause grows with the wait (1/8 of it, 0.25-2 s): the end is noticed within ~12% of the processing
+      // The pause grows with the wait (1/16 of it, 0.25-2 s): the end is noticed within ~6% of the processing
       // time, and a long wait costs at most one `sessionMisc` request (120/min) every 2 s.
-      await this.http.clock.sleep(Math.min(2_000, Math.max(250, elapsed / 8)));
+      await this.http.clock.sleep(Math.min(2_000, Math.max(250, elapsed / 16)));
     }
   }
 
