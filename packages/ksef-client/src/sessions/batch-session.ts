@@ -53,7 +53,7 @@ export class BatchSessions {
 
   /** Sends invoices in one batch session and closes it; returns the session reference number. */
   async send(files: readonly InvoiceFile[], options: BatchSendOptions = {}): Promise<BatchUploadState> {
-    return this.sendArchive(packBatch(files, options.compressionType), options);
+    return this.sendArchive(await packBatch(files, options.compressionType), options);
   }
 
   async sendArchive(archive: Buffer, options: BatchSendOptions = {}): Promise<BatchUploadState> {
@@ -122,7 +122,7 @@ export class BatchSessions {
     files: readonly InvoiceFile[],
     options: BatchSendOptions = {},
   ): Promise<BatchUploadState> {
-    return this.resume(state, packBatch(files, state.compressionType ?? 'Zip'), options);
+    return this.resume(state, await packBatch(files, state.compressionType ?? 'Zip'), options);
   }
 
   private async uploadAndClose(state: BatchUploadState, pkg: BatchPackage, options: BatchSendOptions) {
@@ -176,7 +176,7 @@ export class BatchSessions {
   }
 }
 
-function packBatch(files: readonly InvoiceFile[], type: CompressionType = 'Zip'): Buffer {
+async function packBatch(files: readonly InvoiceFile[], type: CompressionType = 'Zip'): Promise<Buffer> {
   if (files.length > BATCH_LIMITS.maxInvoices) {
     throw new Error(`Paczka może zawierać najwyżej ${BATCH_LIMITS.maxInvoices} faktur (jest ${files.length})`);
   }
