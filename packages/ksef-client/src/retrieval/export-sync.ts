@@ -1,7 +1,7 @@
 import { type InvoiceMetadata, type InvoiceQueryFilters } from '../generated/ksef-api.models';
 import { KsefError } from '../http/ksef-errors';
 import { type CompressionType } from '../util/archive';
-import { moveCursor, syncWindowEnd, type SyncCursor } from './incremental-sync';
+import { completeWindow, moveCursor, syncWindowFilters, type SyncCursor } from './incremental-sync';
 import { type ExportedPackage } from './invoice-export';
 
 export interface ExportSyncItem {
@@ -56,17 +56,8 @@ export async function* exportSync(
   const seen = new Set(cursor.seen.map((s) => s.ksefNumber));
   const now = options.now ?? (() => Date.now());
   for (;;) {
-    const to = syncWindowEnd(cursor.from, now());
-    const filters: InvoiceQueryFilters = {
-      ...options.filters,
-      subjectType: cursor.subjectType,
-      dateRange: {
-        dateType: 'PermanentStorage',
-        from: cursor.from,
-        ...(to ? { to } : {}),
-        restrictToPermanentStorageHwmDate: true,
-      },
-    };
+    const filters = syncWindowFilters(cursor, now(), options.filters);
+    const to = filters.dateRange.to ?? undefined;
     let exported: ExportedPackage;
     try {
       exported = await exports.run(filters, {
@@ -106,8 +97,8 @@ export async function* exportSync(
       cursor = moveCursor(cursor, last);
       continue;
     }
-    const next = hwm && (!to || Date.parse(hwm) < Date.parse(to)) ? hwm : to;
-    if (next && Date.parse(next) > Date.parse(cursor.from)) cursor = moveCursor(cursor, next);
-    if (!to || (hwm && Date.parse(hwm) < Date.parse(to))) return cursor;
+    const completed = completeWindow(cursor, hwm, to);
+    if (completed.caughtUp) return completed.cursor;
+    cursor = completed.cursor;
   }
 }

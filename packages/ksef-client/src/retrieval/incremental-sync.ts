@@ -52,6 +52,42 @@ export function syncWindowEnd(from: string, now: number): string | undefined {
   return end.getTime() >= now ? undefined : end.toISOString();
 }
 
+/**
+ * The query of the cursor's next window: `PermanentStorage` dates from the cursor, at most 3 months, clamped to the
+ * high-water mark. Shared by the metadata and the export sync, which follow the same HWM rules.
+ */
+export function syncWindowFilters(
+  cursor: SyncCursor,
+  now: number,
+  extra: Partial<InvoiceQueryFilters> | undefined,
+): InvoiceQueryFilters {
+  const to = syncWindowEnd(cursor.from, now);
+  return {
+    ...extra,
+    subjectType: cursor.subjectType,
+    dateRange: {
+      dateType: 'PermanentStorage',
+      from: cursor.from,
+      ...(to ? { to } : {}),
+      restrictToPermanentStorageHwmDate: true,
+    },
+  };
+}
+
+/**
+ * After a complete window: continue from the HWM (or the window end when the HWM is beyond it); caught up when the
+ * window reached now or the HWM stopped inside it.
+ */
+export function completeWindow(
+  cursor: SyncCursor,
+  hwm: string | undefined,
+  to: string | undefined,
+): { cursor: SyncCursor; caughtUp: boolean } {
+  const next = hwm && (!to || Date.parse(hwm) < Date.parse(to)) ? hwm : to;
+  const moved = next && Date.parse(next) > Date.parse(cursor.from) ? moveCursor(cursor, next) : cursor;
+  return { cursor: moved, caughtUp: !to || (!!hwm && Date.parse(hwm) < Date.parse(to)) };
+}
+
 /** Moves the cursor's window start, keeping only the seen invoices that can still reappear at the new edge. */
 export function moveCursor(cursor: SyncCursor, to: string): SyncCursor {
   const bound = Date.parse(to);
@@ -72,17 +108,8 @@ export async function* incrementalSync(
   const seen = new Set(cursor.seen.map((s) => s.ksefNumber));
   const now = options.now ?? (() => Date.now());
   for (;;) {
-    const to = syncWindowEnd(cursor.from, now());
-    const filters: InvoiceQueryFilters = {
-      ...options.filters,
-      subjectType: cursor.subjectType,
-      dateRange: {
-        dateType: 'PermanentStorage',
-        from: cursor.from,
-        ...(to ? { to } : {}),
-        restrictToPermanentStorageHwmDate: true,
-      },
-    };
+    const filters = syncWindowFilters(cursor, now(), options.filters);
+    const to = filters.dateRange.to ?? undefined;
     let pageOffset = 0;
     let hwm: string | undefined;
     let truncatedAt: string | undefined;
@@ -123,9 +150,8 @@ export async function* incrementalSync(
       cursor = moveCursor(cursor, truncatedAt);
       continue;
     }
-    // Window complete: continue from the HWM (or the window end when the HWM is beyond it).
-    const next = hwm && (!to || Date.parse(hwm) < Date.parse(to)) ? hwm : to;
-    if (next && Date.parse(next) > Date.parse(cursor.from)) cursor = moveCursor(cursor, next);
-    if (!to || (hwm && Date.parse(hwm) < Date.parse(to))) return cursor;
+    const completed = completeWindow(cursor, hwm, to);
+    if (completed.caughtUp) return completed.cursor;
+    cursor = completed.cursor;
   }
 }
