@@ -52,36 +52,51 @@ afterAll(async () => {
   await sim?.close();
 });
 
+/**
+ * Drives a sync to the end like a process that dies once: after `stopAt` invoices the generator is abandoned and a new
+ * one is opened from the last persisted cursor. Returns the final cursor, the distinct numbers and the repeats.
+ */
+async function syncWithOneRestart<T extends { invoice: { ksefNumber: string }; cursor: SyncCursor }>(
+  open: (cursor: SyncCursor) => AsyncGenerator<T, SyncCursor>,
+  onItem: (item: T) => void = () => {},
+  stopAt = 4_321,
+): Promise<{ cursor: SyncCursor; seen: Set<string>; duplicates: number }> {
+  const seen = new Set<string>();
+  let duplicates = 0;
+  let cursor: SyncCursor = initialCursor('Subject1', from);
+  let restarted = false;
+  for (;;) {
+    const it = open(cursor);
+    let stoppedEarly = false;
+    for (;;) {
+      const r = await it.next();
+      if (r.done) {
+        cursor = r.value;
+        break;
+      }
+      if (seen.has(r.value.invoice.ksefNumber)) duplicates++;
+      seen.add(r.value.invoice.ksefNumber);
+      onItem(r.value);
+      cursor = r.value.cursor;
+      if (!restarted && seen.size === stopAt) {
+        restarted = true;
+        stoppedEarly = true;
+        break;
+      }
+    }
+    if (!stoppedEarly) return { cursor, seen, duplicates };
+  }
+}
+
 describe('incremental sync against the simulator', () => {
   it(`finds each of ${COUNT} invoices exactly once through a truncated result and a restart`, async () => {
-    const seen = new Set<string>();
-    let duplicates = 0;
-    let cursor: SyncCursor = initialCursor('Subject1', from);
-    let restarted = false;
     let truncatedWindows = 0;
-    for (;;) {
-      const it = ksef.sync(session, cursor, {
+    const { seen, duplicates } = await syncWithOneRestart((cursor) =>
+      ksef.sync(session, cursor, {
         pageSize: 250,
         onWindow: (w) => void (truncatedWindows += w.truncated ? 1 : 0),
-      });
-      let stoppedEarly = false;
-      for (;;) {
-        const r = await it.next();
-        if (r.done) {
-          cursor = r.value;
-          break;
-        }
-        if (seen.has(r.value.invoice.ksefNumber)) duplicates++;
-        seen.add(r.value.invoice.ksefNumber);
-        cursor = r.value.cursor;
-        if (!restarted && seen.size === 4_321) {
-          restarted = true;
-          stoppedEarly = true;
-          break;
-        }
-      }
-      if (!stoppedEarly) break;
-    }
+      }),
+    );
     expect(truncatedWindows).toBeGreaterThanOrEqual(1);
     expect(duplicates).toBe(0);
     expect(seen.size).toBe(COUNT);
@@ -89,38 +104,19 @@ describe('incremental sync against the simulator', () => {
   }, 600_000);
 
   it(`finds each of ${COUNT} invoices exactly once through tar.gz exports, a truncated package and a restart`, async () => {
-    const seen = new Set<string>();
-    let duplicates = 0;
-    let cursor: SyncCursor = initialCursor('Subject1', from);
-    let restarted = false;
     let truncatedPackages = 0;
-    for (;;) {
-      const it = ksef.syncByExports(session, cursor, {
-        compressionType: 'TarGz',
-        timeoutMs: 300_000,
-        onPackage: (p) => void (truncatedPackages += p.truncated ? 1 : 0),
-      });
-      let stoppedEarly = false;
-      for (;;) {
-        const r = await it.next();
-        if (r.done) {
-          cursor = r.value;
-          break;
-        }
-        const { invoice, xml } = r.value;
-        if (seen.has(invoice.ksefNumber)) duplicates++;
-        seen.add(invoice.ksefNumber);
+    const { cursor, seen, duplicates } = await syncWithOneRestart(
+      (from) =>
+        ksef.syncByExports(session, from, {
+          compressionType: 'TarGz',
+          timeoutMs: 300_000,
+          onPackage: (p) => void (truncatedPackages += p.truncated ? 1 : 0),
+        }),
+      ({ invoice, xml }) => {
         // The XML came in the package and is exactly what KSeF hashed.
         expect(createHash('sha256').update(xml!).digest('base64')).toBe(invoice.invoiceHash);
-        cursor = r.value.cursor;
-        if (!restarted && seen.size === 4_321) {
-          restarted = true;
-          stoppedEarly = true;
-          break;
-        }
-      }
-      if (!stoppedEarly) break;
-    }
+      },
+    );
     expect(truncatedPackages).toBeGreaterThanOrEqual(1);
     expect(duplicates).toBe(0);
     expect(seen.size).toBe(COUNT);
