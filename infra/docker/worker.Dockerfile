@@ -5,8 +5,9 @@ ARG NODE_IMAGE=node:22-bookworm-slim
 
 FROM ${NODE_IMAGE} AS build
 ENV PNPM_HOME=/pnpm PATH=/pnpm:$PATH CI=true
-# Toolchain for dependencies with native builds (allow-listed in pnpm-workspace.yaml); build stage only.
-RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
+# Toolchain for native builds: dependencies allow-listed in pnpm-workspace.yaml and @bufor/fa3's libxml2 addon.
+RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ pkg-config libxml2-dev \
+    && rm -rf /var/lib/apt/lists/*
 # pnpm at the version pinned in package.json "packageManager".
 RUN corepack enable
 WORKDIR /repo
@@ -24,6 +25,8 @@ RUN --mount=type=cache,id=pnpm-store,target=/pnpm/store \
 
 FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production
+# The shared library @bufor/fa3's schema-validation addon links to (without it fa3 falls back to libxml2-wasm).
+RUN apt-get update && apt-get install -y --no-install-recommends libxml2 && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build --chown=node:node /out/app ./
 # Where the local KeyVault keeps its master key when KMS_PROVIDER=local (mount a volume here).

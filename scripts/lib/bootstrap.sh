@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Shared by up.sh and test.sh: pnpm, dependencies, PostgreSQL and Redis. Idempotent and quiet when nothing to do.
+# Shared by up.sh and test.sh: pnpm, libxml2 headers, dependencies, PostgreSQL and Redis. Idempotent and quiet
+# when nothing to do.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -20,6 +21,7 @@ fi
 # Native addons (argon2, libxmljs2) build against the Node headers Debian ships.
 if [[ -z "${npm_config_nodedir:-}" && -f /usr/include/node/node_version.h ]]; then export npm_config_nodedir=/usr; fi
 
+ensure_libxml2_headers
 log "installing dependencies (pnpm install)"
 pnpm install --frozen-lockfile --reporter=silent
 

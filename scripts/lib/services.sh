@@ -99,6 +99,14 @@ ensure_chromium() {
   apt_install chromium
 }
 
+# @bufor/fa3 builds its libxml2 schema-validation addon on install when these headers are present; without them it
+# falls back to libxml2-wasm, which is about half as fast (the fa3 tests insist on the addon).
+ensure_libxml2_headers() {
+  if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists libxml-2.0; then return 0; fi
+  can_install || die "libxml2 headers are needed by @bufor/fa3: install libxml2-dev and pkg-config."
+  apt_install libxml2-dev pkg-config
+}
+
 ensure_poppler() {
   if command -v pdftotext >/dev/null 2>&1; then return 0; fi
   can_install || die "pdftotext is needed by the PDF tests: install poppler-utils."

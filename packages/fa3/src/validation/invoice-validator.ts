@@ -5,6 +5,7 @@ import { checkBusinessRules } from './business-rules';
 import { checkKsefDocumentRules } from './ksef-document-rules';
 import { checkKsefInvoiceRules, type ValidationEnvironment } from './ksef-invoice-rules';
 import { issue, type ValidationIssue } from './validation-issue';
+import { createLibxml2NativeXsdValidator, nativeXsdAddon } from './xsd-libxml2-native.validator';
 import { createLibxml2WasmXsdValidator } from './xsd-libxml2-wasm.validator';
 import { createLibxmljs2XsdValidator } from './xsd-libxmljs2.validator';
 import type { XsdValidator, XsdValidatorKind } from './xsd-validator';
@@ -21,7 +22,7 @@ export interface ValidationResult {
 }
 
 export interface InvoiceValidatorOptions {
-  /** Schema validator implementation (default libxml2-wasm) or a ready instance. */
+  /** Schema validator implementation (default: see defaultXsdValidatorKind) or a ready instance. */
   xsd?: XsdValidatorKind | XsdValidator;
   /** Default 'PRD': NIP checksum failures are errors there, warnings on test/demo. */
   environment?: ValidationEnvironment;
@@ -42,9 +43,19 @@ export interface InvoiceValidator {
   readonly xsd: XsdValidator;
 }
 
+/**
+ * The fastest validator this installation has: the libxml2 addon where it was built (libxml2 headers present at
+ * install), otherwise libxml2-wasm, which needs no native build. Both use the same official schema and messages.
+ */
+export function defaultXsdValidatorKind(): XsdValidatorKind {
+  return nativeXsdAddon() ? 'libxml2-native' : 'libxml2-wasm';
+}
+
 /** Creates a schema-validity checker for layer (a) alone. Async because the libraries load with import(). */
-export async function createXsdValidator(kind: XsdValidatorKind = 'libxml2-wasm'): Promise<XsdValidator> {
+export async function createXsdValidator(kind: XsdValidatorKind = defaultXsdValidatorKind()): Promise<XsdValidator> {
   switch (kind) {
+    case 'libxml2-native':
+      return createLibxml2NativeXsdValidator();
     case 'libxml2-wasm':
       return createLibxml2WasmXsdValidator();
     case 'libxmljs2':

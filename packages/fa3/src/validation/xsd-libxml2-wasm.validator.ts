@@ -1,10 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Fa3ParseError } from '../xml/fa3-parse.error';
-import { assertNoDtd, assertNoDtdInBytes } from '../xml/xml-guard';
 import { type ValidationIssue } from './validation-issue';
 import { FA3_SCHEMA_DIR, FA3_SCHEMA_FILE, type XsdValidator } from './xsd-validator';
 import { xmlSyntaxIssue, xsdIssue } from './xsd-messages';
+import { dtdIssue } from './xsd-precheck';
 
 // Type-only import of the ESM package; the runtime value comes from import() below.
 import type * as Libxml2Module from 'libxml2-wasm' with { 'resolution-mode': 'import' };
@@ -92,18 +91,14 @@ class Libxml2WasmXsdValidator implements XsdValidator {
       ParseOption.XML_PARSE_NONET |
       ParseOption.XML_PARSE_NO_XXE |
       ParseOption.XML_PARSE_COMPACT |
-      ParseOption.XML_PARSE_NOBLANKS;
+      ParseOption.XML_PARSE_NOBLANKS |
+      ParseOption.XML_PARSE_BIG_LINES;
   }
 
   validate(xml: string | Uint8Array): ValidationIssue[] {
     const { lib } = this;
-    try {
-      if (typeof xml === 'string') assertNoDtd(xml);
-      else assertNoDtdInBytes(xml);
-    } catch (error) {
-      if (error instanceof Fa3ParseError) return [xmlSyntaxIssue(error.message, error.line, error.column, error.code)];
-      throw error;
-    }
+    const refused = dtdIssue(xml);
+    if (refused) return [refused];
     let doc: XmlDocument;
     try {
       const parseOptions = { option: this.parseOptions };

@@ -5,7 +5,7 @@ import type { ValidationIssue } from './validation-issue';
 export const FA3_SCHEMA_DIR = resolve(__dirname, '../../schemas/FA3');
 export const FA3_SCHEMA_FILE = resolve(FA3_SCHEMA_DIR, 'schemat_FA3_v1-0E.local.xsd');
 
-export type XsdValidatorKind = 'libxml2-wasm' | 'libxmljs2';
+export type XsdValidatorKind = 'libxml2-native' | 'libxml2-wasm' | 'libxmljs2';
 
 /**
  * Validation against the FA(3) XSD (layer a). Implementations parse the document themselves and report malformed XML

@@ -88,7 +88,7 @@ describe('parseInvoice safety', () => {
   });
 });
 
-describe.each(['libxml2-wasm', 'libxmljs2'] as const)('%s XSD validator safety', (kind) => {
+describe.each(['libxml2-native', 'libxml2-wasm', 'libxmljs2'] as const)('%s XSD validator safety', (kind) => {
   let xsd: XsdValidator;
   beforeAll(async () => {
     xsd = await createXsdValidator(kind);
