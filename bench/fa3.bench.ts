@@ -140,7 +140,7 @@ async function main(): Promise<void> {
   );
 
   // ---- PDF render p50/p95: owned by the src/pdf helper (details and UPO figures: bench/fa3-pdf.bench.ts) ----
-  reportLatency('PDF render (20 lines), p50 / p95', await pdfRenderLatency(invoice20, 40), {
+  reportLatency('PDF render (20 lines), p50 / p95', await pdfRenderLatency(20, 40), {
     p50: 100,
     text: 'p50 ≤ 100 ms',
   });

@@ -1,10 +1,10 @@
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import { type Fa } from '../model/fa.model';
 import { type Invoice } from '../model/invoice.model';
-import { renderQrSvg } from '../qr/qr-image';
 import { keyValues, right, sectionTitle, table } from './pdf-blocks';
 import { formatAmount } from './pdf-format';
 import { PAYMENT_FORM_LABELS } from './invoice-pdf-labels';
+import { qrCanvas } from './pdf-qr';
 
 export function annotationsSection(fa: Fa): Content[] {
   const a = fa.Adnotacje;
@@ -168,7 +168,7 @@ export function qrSection(codeI: QrBlock | null, codeII: QrBlock | null): Conten
           {
             width: 110,
             stack: [
-              { svg: renderQrSvg(qr.link), width: 110 },
+              qrCanvas(qr.link, 110),
               { text: qr.caption, alignment: 'center', fontSize: qr.caption.length > 20 ? 5.5 : 8, bold: true },
             ],
           },

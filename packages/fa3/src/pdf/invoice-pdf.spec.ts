@@ -6,7 +6,7 @@ import { buildQrCodeILink } from '../qr';
 import { sharedSamples } from '../testing/shared-samples';
 import { buildInvoice, parseInvoice } from '../xml';
 import { invoicePdfDefinition, renderInvoicePdf } from './invoice-pdf';
-import { pdfText } from './pdf-test-helpers';
+import { pdfQrTexts, pdfText } from './pdf-test-helpers';
 
 const FIXTURES = resolve(__dirname, '../../test-fixtures/kse');
 const KSEF_NUMBER = '5265877635-20250826-0100001AF629-AF';
@@ -58,6 +58,7 @@ describe('invoice PDF', () => {
     });
     expect(text.replace(/\s/g, '')).toContain(link);
     expect(text.replace(/\s/g, '')).toContain(KSEF_NUMBER);
+    expect(pdfQrTexts(pdf)).toEqual([link]);
     expect(text).not.toContain('OFFLINE');
     expect(pdfText(pdf, 'raw').split('\n').join('')).not.toContain('WERSJADEMO');
   });
