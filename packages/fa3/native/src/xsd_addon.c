@@ -14,6 +14,7 @@
 #include <libxml/parser.h>
 #include <libxml/xmlschemas.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdlib.h>
 
 #include "issue_list.h"
@@ -197,8 +198,11 @@ static napi_value validate(napi_env env, napi_callback_info info) {
   return issue_array(env, &v->issues, 0);
 }
 
+/* Worker threads each load the addon; libxml2 2.9 must be initialised once, not concurrently. */
+static pthread_once_t libxml_once = PTHREAD_ONCE_INIT;
+
 NAPI_MODULE_INIT() {
-  xmlInitParser();
+  pthread_once(&libxml_once, xmlInitParser);
   napi_value fn, version;
   CHECK(env, napi_create_function(env, "compile", NAPI_AUTO_LENGTH, compile, NULL, &fn));
   CHECK(env, napi_set_named_property(env, exports, "compile", fn));

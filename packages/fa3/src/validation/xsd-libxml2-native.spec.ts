@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createXsdValidator, defaultXsdValidatorKind } from './invoice-validator';
-import { nativeXsdAddon } from './xsd-libxml2-native.validator';
+import { NATIVE_ADDON_FILE, nativeXsdAddon } from './xsd-libxml2-native.validator';
 import { FA3_SCHEMA_FILE, type XsdValidator } from './xsd-validator';
 
 const VALID = readFileSync(resolve(__dirname, '../../test-fixtures/invoices/valid-basic.xml'), 'utf8');
@@ -45,6 +46,25 @@ ${BODY.replace('<P_2>FV/2026/01/0042</P_2>', '<P_2>&l9;</P_2>')}`;
       expect(() => addon.validate(schema, VALID as unknown as Uint8Array)).toThrow(TypeError);
       expect(() => addon.validate({}, Buffer.from(VALID))).toThrow(TypeError);
       expect(() => addon.compile(42 as unknown as string)).toThrow(TypeError);
+    });
+
+    it('validates in several worker threads at once, each with its own compiled schema', async () => {
+      const invalid = VALID.replace('<P_12>5</P_12>', '<P_12>24</P_12>');
+      const code = `
+        const { parentPort, workerData } = require('node:worker_threads');
+        const addon = require(workerData.addon);
+        const schema = addon.compile(workerData.schema);
+        const verdicts = [];
+        for (let i = 0; i < 200; i++) verdicts.push(addon.validate(schema, Buffer.from(i % 2 ? workerData.invalid : workerData.valid)) === null);
+        parentPort.postMessage(verdicts);`;
+      const workerData = { addon: NATIVE_ADDON_FILE, schema: FA3_SCHEMA_FILE, valid: VALID, invalid };
+      const results = await Promise.all(
+        Array.from({ length: 3 }, () => {
+          const worker = new Worker(code, { eval: true, workerData });
+          return new Promise<boolean[]>((done, fail) => worker.once('message', done).once('error', fail));
+        }),
+      );
+      for (const verdicts of results) expect(verdicts).toEqual(Array.from({ length: 200 }, (_, i) => i % 2 === 0));
     });
 
     it('names the missing schema file when compiling fails', () => {

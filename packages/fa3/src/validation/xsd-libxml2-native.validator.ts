@@ -20,7 +20,7 @@ interface NativeAddon {
 }
 
 /** Built by `native/build.cjs` on install; the same relative place from src/ (tests) and dist/ (apps). */
-const ADDON_FILE = resolve(__dirname, '../../native/build/Release/fa3_libxml2.node');
+export const NATIVE_ADDON_FILE = resolve(__dirname, '../../native/build/Release/fa3_libxml2.node');
 
 let addon: NativeAddon | null | undefined;
 let compiled: unknown;
@@ -30,7 +30,7 @@ export function nativeXsdAddon(): NativeAddon | null {
   if (addon === undefined) {
     try {
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- a native addon loads only through require
-      addon = require(ADDON_FILE) as NativeAddon;
+      addon = require(NATIVE_ADDON_FILE) as NativeAddon;
     } catch {
       addon = null;
     }
