@@ -15,6 +15,7 @@ import {
   type XsdValidatorKind,
 } from '../packages/fa3/src/index';
 import { posInvoiceInput } from '../packages/fa3/src/testing/invoice-fixtures';
+import { nativeXsdAddon } from '../packages/fa3/src/validation/xsd-libxml2-native.validator';
 import { pdfRenderLatency } from './fa3-pdf.bench';
 
 const NOW = new Date('2026-02-01T10:00:00Z');
@@ -93,7 +94,11 @@ async function main(): Promise<void> {
   const bytesLarge = Buffer.from(buildInvoice(invoiceLarge), 'utf8');
 
   console.log(`FA(3) benchmark — Node ${process.version}, one core, ${SECONDS} s per figure; load ${loadNow()}`);
-  console.log(`20-line invoice: ${fmt(bytes20.length)} B; large invoice: 3,000 lines, ${fmt(bytesLarge.length)} B\n`);
+  console.log(`20-line invoice: ${fmt(bytes20.length)} B; large invoice: 3,000 lines, ${fmt(bytesLarge.length)} B`);
+  const native = nativeXsdAddon();
+  console.log(
+    `Default XSD validator: ${defaultXsdValidatorKind()} (system libxml2 ${native?.libxmlVersion ?? 'addon not built'})\n`,
+  );
 
   const validator = await createInvoiceValidator();
   const check = validator.validate(bytes20, { now: NOW });
