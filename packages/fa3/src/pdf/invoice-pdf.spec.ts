@@ -3,10 +3,12 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importKse } from '../kse';
 import { buildQrCodeILink } from '../qr';
+import { invoiceFromJson } from '../json';
+import { posInvoiceInput } from '../testing/invoice-fixtures';
 import { sharedSamples } from '../testing/shared-samples';
 import { buildInvoice, parseInvoice } from '../xml';
 import { invoicePdfDefinition, renderInvoicePdf } from './invoice-pdf';
-import { pdfQrTexts, pdfText } from './pdf-test-helpers';
+import { pdfQrTexts, pdfStreams, pdfText } from './pdf-test-helpers';
 
 const FIXTURES = resolve(__dirname, '../../test-fixtures/kse');
 const KSEF_NUMBER = '5265877635-20250826-0100001AF629-AF';
@@ -100,6 +102,20 @@ describe('invoice PDF', () => {
     if (invoice.Podmiot2.DaneIdentyfikacyjne.Nazwa) expect(text).toContain(invoice.Podmiot2.DaneIdentyfikacyjne.Nazwa);
     for (const line of invoice.Fa.FaWiersz ?? []) if (line.P_7) expect(text).toContain(line.P_7.slice(0, 30));
     expect(text).toContain('OFFLINE');
+  });
+
+  it('draws the same pages whether its words are shaped now or come from the shared font cache', async () => {
+    const now = new Date('2026-02-01T10:00:00Z');
+    const render = (variant: number) => {
+      const invoice = invoiceFromJson(posInvoiceInput(20, 40, variant), { now });
+      return renderInvoicePdf(invoice, { invoiceXml: buildInvoice(invoice), ksefNumber: KSEF_NUMBER });
+    };
+    const first = pdfStreams(await render(9001)); // words like "9001-1" were never shaped before
+    await render(9002);
+    const again = pdfStreams(await render(9001)); // every word now comes from the cache
+    expect(first.length).toBeGreaterThan(3);
+    expect(again).toEqual(first);
+    expect(flat(pdfText(await render(9001)))).toContain('9001-1');
   });
 
   it('leaves the QR section out when neither a link nor the invoice bytes are given', () => {

@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
 import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
-import { cacheDecodedFontTables } from './font-cache';
+import { installFontCaches } from './font-cache';
 
 /** Roboto as shipped with pdfmake: it has every Polish letter. */
 const FONT_DIR = join(dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
@@ -10,7 +10,7 @@ let configured = false;
 
 function configure(): void {
   if (configured) return;
-  cacheDecodedFontTables(join(FONT_DIR, 'Roboto-Regular.ttf'));
+  installFontCaches(join(FONT_DIR, 'Roboto-Regular.ttf'));
   pdfmake.setFonts({
     Roboto: {
       normal: join(FONT_DIR, 'Roboto-Regular.ttf'),

@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inflateSync } from 'node:zlib';
 import jsQR from 'jsqr';
 
 /** `layout` keeps columns side by side; `raw` keeps content-stream order (watermark letters come out in order). */
@@ -30,6 +31,19 @@ export function pdfQrTexts(pdf: Buffer): string[] {
       return code ? [code.data] : [];
     });
   });
+}
+
+/** Every stream of the PDF (page contents, fonts, images), inflated where compressed, in file order. */
+export function pdfStreams(pdf: Buffer): Buffer[] {
+  const text = pdf.toString('latin1');
+  const streams: Buffer[] = [];
+  for (const match of text.matchAll(/<<((?:(?!>>\s*stream)[\s\S])*)>>\s*stream\r?\n/g)) {
+    const start = match.index + match[0].length;
+    const end = text.indexOf('endstream', start);
+    const raw = pdf.subarray(start, end);
+    streams.push(match[1]!.includes('/FlateDecode') ? inflateSync(raw) : raw);
+  }
+  return streams;
 }
 
 function withPdfFile<T>(pdf: Buffer, use: (file: string, dir: string) => T): T {
