@@ -5,6 +5,8 @@ export enum DocumentsExceptionCode {
   NotFound = 'DOCUMENT_NOT_FOUND',
   StatusChangeInvalid = 'DOCUMENT_STATUS_CHANGE_INVALID',
   CursorInvalid = 'DOCUMENT_CURSOR_INVALID',
+  XmlMissing = 'DOCUMENT_XML_MISSING',
+  XmlUnreadable = 'DOCUMENT_XML_UNREADABLE',
 }
 
 export class DocumentsException extends DomainException {
@@ -24,5 +26,21 @@ export class DocumentsException extends DomainException {
     return new DocumentsException(DocumentsExceptionCode.CursorInvalid, 400, detail, [
       { path: 'cursor', message: detail },
     ]);
+  }
+
+  static noInvoiceXml(): DocumentsException {
+    return new DocumentsException(
+      DocumentsExceptionCode.XmlMissing,
+      409,
+      'Ten dokument nie ma jeszcze treści faktury (XML), więc nie można pokazać jej wizualizacji.',
+    );
+  }
+
+  static invoiceXmlUnreadable(reason: string): DocumentsException {
+    return new DocumentsException(
+      DocumentsExceptionCode.XmlUnreadable,
+      409,
+      `Nie udało się odczytać treści faktury, więc nie można pokazać jej wizualizacji: ${reason}`,
+    );
   }
 }

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { FoldersModule } from '../folders/folders.module';
 import { PermissionsModule } from '../permissions/permissions.module';
+import { DocumentContentRepository } from './document-content.repository';
+import { DocumentPdfService } from './document-pdf.service';
 import { DocumentsController } from './documents.controller';
 import { DocumentsRepository } from './documents.repository';
 import { DocumentsService } from './documents.service';
@@ -9,6 +11,6 @@ import { DocumentsService } from './documents.service';
 @Module({
   imports: [PermissionsModule, FoldersModule],
   controllers: [DocumentsController],
-  providers: [DocumentsService, DocumentsRepository],
+  providers: [DocumentsService, DocumentsRepository, DocumentContentRepository, DocumentPdfService],
 })
 export class DocumentsModule {}
