@@ -149,6 +149,7 @@ describe('pdfFileName', () => {
     expect(pdfFileName('FV/2026/01/7')).toBe('FV-2026-01-7.pdf');
     expect(pdfFileName('KOR\\1:2*?"<>|')).toBe('KOR-1-2.pdf');
     expect(pdfFileName('../..')).toBe('faktura.pdf');
+    expect(pdfFileName('FV\u0007\n/1')).toBe('FV-1.pdf');
     expect(pdfFileName('Faktura żółta 1')).toBe('Faktura żółta 1.pdf');
   });
 });

@@ -71,6 +71,7 @@ export class DocumentPdfService {
 
 /** "FV/2026/01/7" -> "FV-2026-01-7.pdf": no path separators or control characters in a download name. */
 export function pdfFileName(number: string): string {
-  const safe = number.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-').replace(/^[-.\s]+|[-.\s]+$/g, '');
+  const printable = Array.from(number, (c) => (c.charCodeAt(0) < 0x20 ? '-' : c)).join('');
+  const safe = printable.replace(/[\\/:*?"<>|-]+/g, '-').replace(/^[-.\s]+|[-.\s]+$/g, '');
   return `${safe || 'faktura'}.pdf`;
 }
