@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { type LocalMailCatcher, startLocalMailCatcher, startLocalS3 } from '@bufor/platform/dev';
 import { createTestDatabase, testEnv, testRedisPrefix, type TestDatabase } from '@bufor/testing';
 import { freePort, repoRoot, type RunningProcess, startProcess, waitForHttp } from './processes';
@@ -60,7 +61,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     ...(mail ? { SMTP_URL: mail.smtpUrl } : {}),
     ...(webUrl ? { PUBLIC_WEB_URL: webUrl } : {}),
   };
-  execFileSync('node', ['apps/api/dist/cli/seed.js'], {
+  // Asynchronously: the seed writes invoice XML to the local S3, which answers from this process's event loop.
+  await promisify(execFile)('node', ['apps/api/dist/cli/seed.js'], {
     cwd: repoRoot,
     env: {
       ...process.env,
@@ -68,7 +70,6 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       DEMO_ADMIN_PASSWORD: admin.password,
       DEMO_CREDENTIALS_FILE: join(scratch, 'demo.json'),
     },
-    stdio: 'pipe',
   });
 
   const processes: RunningProcess[] = [];

@@ -5,6 +5,7 @@ import { loadConfigOrExit, seedEnvSchema } from '@bufor/config';
 import { createDataSource } from '@bufor/db';
 import { argon2id, hash } from 'argon2';
 import { DEMO_TENANT, seedDemo } from '../modules/demo/demo-seed';
+import { openDemoObjectStore } from './demo-object-store';
 
 interface DemoCredentials {
   email: string;
@@ -38,10 +39,19 @@ async function main(): Promise<void> {
   }).initialize();
   try {
     const passwordHash = await hash(admin.password, { type: argon2id });
-    await seedDemo(dataSource, [
-      { email: admin.email, displayName: 'Anna Nowak', role: 'owner', passwordHash },
-      { email: 'sklep.krakow@demo.bufor.local', displayName: 'Piotr Zieliński', role: 'user', passwordHash },
-    ]);
+    const objects = await openDemoObjectStore(config, (line) => process.stderr.write(`seed: ${line}\n`));
+    try {
+      await seedDemo(
+        dataSource,
+        [
+          { email: admin.email, displayName: 'Anna Nowak', role: 'owner', passwordHash },
+          { email: 'sklep.krakow@demo.bufor.local', displayName: 'Piotr Zieliński', role: 'user', passwordHash },
+        ],
+        objects.store,
+      );
+    } finally {
+      await objects.close();
+    }
   } finally {
     await dataSource.destroy();
   }

@@ -25,14 +25,14 @@ export class ApiError extends Error {
 
 const TIMEOUT_MS = 10_000;
 
-export async function callApi(path: string, init: RequestInit): Promise<unknown> {
+/** The raw response of one API call (no status check): for callApi and for files passed through to the browser. */
+export function fetchApi(path: string, init: RequestInit = {}): Promise<Response> {
   const url = new URL(path.replace(/^\//, ''), webConfig().API_INTERNAL_URL.replace(/\/?$/, '/'));
-  const response = await fetch(url, {
-    ...init,
-    headers: { accept: 'application/json', ...init.headers },
-    cache: 'no-store',
-    signal: AbortSignal.timeout(TIMEOUT_MS),
-  });
+  return fetch(url, { ...init, cache: 'no-store', signal: AbortSignal.timeout(TIMEOUT_MS) });
+}
+
+export async function callApi(path: string, init: RequestInit): Promise<unknown> {
+  const response = await fetchApi(path, { ...init, headers: { accept: 'application/json', ...init.headers } });
   if (response.status === 204) return undefined;
   const body: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {

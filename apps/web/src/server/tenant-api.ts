@@ -1,6 +1,6 @@
 import { redirect } from 'next/navigation';
 import type { z } from 'zod';
-import { ApiError, callApi } from './api-client';
+import { ApiError, callApi, fetchApi } from './api-client';
 import { activeMembership, requireSession } from './session';
 
 type Query = Record<string, string | number | undefined | null>;
@@ -39,6 +39,20 @@ export async function tenantApiRaw(path: string, call: TenantCall = {}): Promise
     if (error instanceof ApiError && error.status === 401) redirect('/session-expired');
     throw error;
   }
+}
+
+/**
+ * A file from the API (a document's PDF) for the logged-in user in the chosen company, returned as the API sent it
+ * (status, type, disposition, bytes) so a route handler can pass it on; the token stays on the server.
+ */
+export async function tenantApiFile(path: string): Promise<Response> {
+  const session = await requireSession();
+  const tenant = await activeMembership(session);
+  const headers: Record<string, string> = { authorization: `Bearer ${session.accessToken}` };
+  if (tenant) headers['x-tenant-id'] = tenant.tenantId;
+  const response = await fetchApi(path, { headers });
+  if (response.status === 401) redirect('/session-expired');
+  return response;
 }
 
 /** A public API call (set password, password reset): no session, no tenant. */

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { DocumentDirection, DocumentKind, DocumentStatus } from '@bufor/db';
+import { objectKey, type ObjectStore } from '@bufor/platform';
 import type { EntityManager } from 'typeorm';
+import { demoInvoiceXml } from './demo-invoice-xml';
 
 /** How many demo documents the seed keeps in the demo tenant. */
 export const DEMO_DOCUMENT_COUNT = 320;
@@ -106,10 +108,13 @@ async function groupId(manager: EntityManager, tenantId: string, name: string, d
  * Folders "Sklepy/Kraków", "Sklepy/Warszawa", "Koszty", the groups "Sklep Kraków" and "Sklep Warszawa" (the demo
  * store user in the first), `view` on Sklepy/Kraków for "Sklep Kraków", and a few hundred sales and purchase
  * documents across the folders. Idempotent: ids are derived from fixed keys and inserts skip existing rows.
+ * With an object store, VAT and simplified invoices also get their FA(3) XML (what the PDF preview renders); their
+ * amounts then come from that invoice.
  */
 export async function seedDemoDocuments(
   manager: EntityManager,
   tenant: { id: string; nip: string; name: string },
+  store?: ObjectStore,
 ): Promise<void> {
   await manager.query(`SELECT set_config('bufor.tenant_id', $1, true)`, [tenant.id]);
   const krakow = await folderId(manager, tenant.id, 'Sklepy/Kraków');
@@ -181,16 +186,35 @@ export async function seedDemoDocuments(
     if (kind === 'correction') net = -Math.floor(net / 4);
     const vat = Math.round((net * rate) / 100);
     const key = `document:${i}`;
+    const id = stableUuid(key);
     const withKsef = status === 'accepted' || status === 'received' || status === 'booked' || status === 'ignored';
+    let amounts = { net: money(net), vat: money(vat), gross: money(net + vat) };
+    let xmlKey: string | null = null;
+    if (store && seller.nip && (kind === 'vat' || kind === 'simplified')) {
+      const invoice = demoInvoiceXml({
+        number,
+        issueDate,
+        seller: { ...seller, nip: seller.nip },
+        buyer,
+        netGrosze: net,
+        rate,
+        index: i,
+      });
+      const key = objectKey(tenant.id, 'documents', id, 'invoice.xml');
+      await store.put(key, invoice.xml, { contentType: 'application/xml' });
+      xmlKey = key;
+      amounts = { net: invoice.netTotal, vat: invoice.vatTotal, gross: invoice.grossTotal };
+    }
     await manager.query(
       `INSERT INTO documents (id, tenant_id, folder_id, direction, kind, status, number, seller_nip, seller_name,
          buyer_nip, buyer_name, issue_date, sale_date, currency, net_total, vat_total, gross_total, ksef_number,
-         ksef_accepted_at)
+         ksef_accepted_at, xml_key)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, 'PLN', $13, $14, $15, $16::varchar,
-         CASE WHEN $16::varchar IS NULL THEN NULL ELSE $12::date + time '10:00' END)
-       ON CONFLICT (id) DO NOTHING`,
+         CASE WHEN $16::varchar IS NULL THEN NULL ELSE $12::date + time '10:00' END, $17)
+       ON CONFLICT (id) DO UPDATE SET xml_key = EXCLUDED.xml_key
+         WHERE documents.xml_key IS NULL AND EXCLUDED.xml_key IS NOT NULL`,
       [
-        stableUuid(key),
+        id,
         tenant.id,
         folder,
         direction,
@@ -202,10 +226,11 @@ export async function seedDemoDocuments(
         buyer.nip,
         buyer.name,
         issueDate,
-        money(net),
-        money(vat),
-        money(net + vat),
+        amounts.net,
+        amounts.vat,
+        amounts.gross,
         withKsef && seller.nip ? ksefNumber(seller.nip, issueDate, key) : null,
+        xmlKey,
       ],
     );
   }

@@ -1,4 +1,5 @@
 import { MembershipEntity, type MembershipRole, TenantEntity, UserEntity } from '@bufor/db';
+import type { ObjectStore } from '@bufor/platform';
 import type { DataSource } from 'typeorm';
 import { seedDemoDocuments } from './demo-documents';
 
@@ -13,9 +14,13 @@ export interface DemoPerson {
 
 /**
  * Creates or refreshes the demo tenant and its people. Idempotent: a second run updates passwords and roles
- * instead of duplicating anything.
+ * instead of duplicating anything. With an object store, demo invoices also get their FA(3) XML.
  */
-export async function seedDemo(dataSource: DataSource, people: DemoPerson[]): Promise<TenantEntity> {
+export async function seedDemo(
+  dataSource: DataSource,
+  people: DemoPerson[],
+  store?: ObjectStore,
+): Promise<TenantEntity> {
   return dataSource.transaction(async (manager) => {
     await manager.upsert(TenantEntity, { ...DEMO_TENANT }, ['nip']);
     const tenant = await manager.findOneByOrFail(TenantEntity, { nip: DEMO_TENANT.nip });
@@ -38,7 +43,7 @@ export async function seedDemo(dataSource: DataSource, people: DemoPerson[]): Pr
         'userId',
       ]);
     }
-    await seedDemoDocuments(manager, tenant);
+    await seedDemoDocuments(manager, tenant, store);
     return tenant;
   });
 }

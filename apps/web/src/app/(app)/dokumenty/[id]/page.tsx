@@ -15,6 +15,7 @@ const detailSchema = documentSchema.extend({
   saleDate: z.string().nullable().optional(),
   netTotal: z.union([z.string(), z.number()]).nullable().optional(),
   vatTotal: z.union([z.string(), z.number()]).nullable().optional(),
+  hasXml: z.boolean().optional(),
 });
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -29,6 +30,8 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
   });
   const folders = await tenantApi(pageOf(folderSchema), '/v1/folders');
   const folder = folders.items.find((item) => item.id === document.folderId);
+  // Served by ./pdf/route.ts: the same PDF the API stores and the e-mail attaches.
+  const pdfUrl = `/dokumenty/${document.id}/pdf`;
 
   return (
     <>
@@ -80,6 +83,27 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
           </dl>
         </section>
       </div>
+      <section className="card" aria-labelledby="doc-preview">
+        <h2 id="doc-preview" className="card__title">
+          {t('documents.preview')}
+        </h2>
+        {document.hasXml ? (
+          <>
+            <p>
+              <a href={pdfUrl} target="_blank" rel="noopener">
+                {t('documents.openPdf')}
+              </a>
+            </p>
+            <iframe
+              className="pdf-frame"
+              src={pdfUrl}
+              title={t('documents.previewFrame', { number: document.number })}
+            />
+          </>
+        ) : (
+          <p className="muted">{t('documents.noXml')}</p>
+        )}
+      </section>
     </>
   );
 }
