@@ -22,11 +22,17 @@ export async function tenantApi<T>(schema: z.ZodType<T>, path: string, call: Ten
   return schema.parse(body);
 }
 
-export async function tenantApiRaw(path: string, call: TenantCall = {}): Promise<unknown> {
+/** The session's bearer token and, unless the route is a platform one, the chosen company. */
+async function sessionHeaders(noTenant = false): Promise<Record<string, string>> {
   const session = await requireSession();
   const tenant = await activeMembership(session);
   const headers: Record<string, string> = { authorization: `Bearer ${session.accessToken}` };
-  if (tenant && !call.noTenant) headers['x-tenant-id'] = tenant.tenantId;
+  if (tenant && !noTenant) headers['x-tenant-id'] = tenant.tenantId;
+  return headers;
+}
+
+export async function tenantApiRaw(path: string, call: TenantCall = {}): Promise<unknown> {
+  const headers = await sessionHeaders(call.noTenant);
   if (call.body !== undefined) headers['content-type'] = 'application/json';
   try {
     return await callApi(withQuery(path, call.query), {
@@ -46,11 +52,7 @@ export async function tenantApiRaw(path: string, call: TenantCall = {}): Promise
  * (status, type, disposition, bytes) so a route handler can pass it on; the token stays on the server.
  */
 export async function tenantApiFile(path: string): Promise<Response> {
-  const session = await requireSession();
-  const tenant = await activeMembership(session);
-  const headers: Record<string, string> = { authorization: `Bearer ${session.accessToken}` };
-  if (tenant) headers['x-tenant-id'] = tenant.tenantId;
-  const response = await fetchApi(path, { headers });
+  const response = await fetchApi(path, { headers: await sessionHeaders() });
   if (response.status === 401) redirect('/session-expired');
   return response;
 }
